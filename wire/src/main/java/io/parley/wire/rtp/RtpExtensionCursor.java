@@ -90,7 +90,9 @@ public final class RtpExtensionCursor {
         while (position < end) {
             int first = buf[position] & 0xFF;
             if (form == 1) {
-                if (first == 0) {
+                if (first >>> 4 == 0) {
+                    // ID 0 is reserved for padding (§4.2); a non-zero length nibble beside it
+                    // is ignored as libwebrtc does, rather than read as an element nobody can name.
                     position++;
                     continue;
                 }

@@ -110,6 +110,20 @@ class RtpPacketTest {
     }
 
     @Test
+    void oneByteId0IsPaddingWhateverItsLengthNibble() throws WireFormatException {
+        RtpPacket p = parse(Hex.parse("""
+                90 60 00 07    # V=2 X=1 | PT=96 | sequence number 7
+                00 00 00 00    # timestamp
+                00 00 00 04    # SSRC
+                be de 00 01    # one-byte form, 1 word
+                0a             # ID 0 with length nibble 10: a padding byte all the same
+                10 01          # ID 1, 1 byte
+                00             # padding
+                """));
+        assertThat(elements(p)).containsExactly("1=01");
+    }
+
+    @Test
     void otherProfilesAreOpaque() throws WireFormatException {
         RtpPacket p = parse(Hex.parse("""
                 90 60 00 08    # V=2 X=1 | PT=96 | sequence number 8
