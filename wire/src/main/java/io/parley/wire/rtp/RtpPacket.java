@@ -46,7 +46,11 @@ public final class RtpPacket {
         }
         int csrcCount = b[off] & 0x0F;
         int at = off + FIXED_HEADER_LENGTH;
-        Bytes.require(at, 4 * csrcCount, end, "RTP CSRC list of " + csrcCount);
+        if (at + 4 * csrcCount > end) {
+            // Checked here rather than through Bytes.require so the message is built only on failure.
+            throw new WireFormatException("RTP: CSRC list of " + csrcCount + " truncated, " + (end - at)
+                    + " bytes after the fixed header");
+        }
         at += 4 * csrcCount;
         int profile = -1;
         int dataOffset = at;
@@ -56,7 +60,10 @@ public final class RtpPacket {
             profile = Bytes.u16(b, at);
             dataLength = 4 * Bytes.u16(b, at + 2);
             dataOffset = at + 4;
-            Bytes.require(dataOffset, dataLength, end, "RTP header extension of " + dataLength + " bytes");
+            if (dataLength > end - dataOffset) {
+                throw new WireFormatException("RTP: header extension of " + dataLength + " bytes truncated, "
+                        + (end - dataOffset) + " bytes left");
+            }
             cursor.reset(b, dataOffset, dataLength, profile);
             cursor.validate();
             at = dataOffset + dataLength;
