@@ -154,6 +154,17 @@ class RtpPacketTest {
     }
 
     @Test
+    void oneViewIsRepointedFromPacketToPacket() throws WireFormatException {
+        RtpPacket view = new RtpPacket();
+        assertThat(view.wrap(CHROMIUM_AUDIO, 0, CHROMIUM_AUDIO.length).findExtension(MID))
+                .isNotEqualTo(RtpPacket.NOT_FOUND);
+        assertThat(view.wrap(PLAIN, 0, PLAIN.length).findExtension(MID)).isEqualTo(RtpPacket.NOT_FOUND);
+        assertThat(view.ssrc()).isEqualTo(0xdeadbeefL);
+        assertThat(view.wrap(PADDED, 0, PADDED.length).payloadLength()).isEqualTo(3);
+        assertThat(view.buffer()).isSameAs(PADDED);
+    }
+
+    @Test
     void rewritesHeaderFieldsAndExtensionsInPlace() throws WireFormatException {
         byte[] b = new byte[CHROMIUM_AUDIO.length + 5];
         System.arraycopy(CHROMIUM_AUDIO, 0, b, 5, CHROMIUM_AUDIO.length);
