@@ -29,6 +29,7 @@ public final class H264Payload {
         Bytes.require(offset, 1, offset + length, "H.264 NAL unit header");
         int h = buf[offset] & 0xFF;
         int type = H264Nal.type(h);
+        units.clear();
         if (type == H264Nal.STAP_A) {
             units.wrap(buf, offset, length);
         } else if (type == H264Nal.FU_A) {
@@ -96,7 +97,7 @@ public final class H264Payload {
         return (header & 0xE0) | H264Nal.type(fuHeader);
     }
 
-    /** The units of a STAP-A, rewound to the first; only meaningful when {@link #isStapA()}. */
+    /** The units of a STAP-A, rewound to the first; none for any other payload. */
     public StapAReader units() {
         return units.rewind();
     }

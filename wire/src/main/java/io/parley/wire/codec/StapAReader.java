@@ -44,6 +44,15 @@ public final class StapAReader {
         return rewind();
     }
 
+    /** Empties the cursor, so that a payload that is not a STAP-A never shows a former packet's units. */
+    void clear() {
+        buf = null;
+        start = 0;
+        end = 0;
+        count = 0;
+        rewind();
+    }
+
     StapAReader rewind() {
         pos = start;
         unitOffset = -1;

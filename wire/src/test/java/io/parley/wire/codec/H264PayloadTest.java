@@ -94,6 +94,9 @@ class H264PayloadTest {
         parse(STAP_A_NO_KEY);
         assertThat(p.units().count()).isEqualTo(2);
         assertThat(p.isKeyframe()).isFalse();
+        parse(SINGLE_SLICE);
+        assertThat(p.units().next()).as("no units left over from the STAP-A before").isFalse();
+        assertThat(p.units().count()).isZero();
     }
 
     @Test
