@@ -8,8 +8,8 @@ import java.util.Set;
 
 /**
  * The {@code a=} attributes Parley reads and writes, each with its RFC: the ICE attributes of
- * RFC 8839 §5, DTLS-SRTP's of RFC 8842 §5 and RFC 8122 §5, the bundle and multiplexing
- * attributes of RFC 9143 and RFC 5761, and the RTP attributes JSEP (RFC 8829 §5.2) writes.
+ * RFC 8839 §5, DTLS-SRTP's setup (RFC 4145 §4, as RFC 8842 applies it) and fingerprint
+ * (RFC 8122 §5), the bundle and multiplexing attributes of RFC 9143 and RFC 5761, and the RTP attributes JSEP (RFC 8829 §5.2) writes.
  * Every known attribute is checked when a line enters a description, so a typed accessor
  * never meets a malformed value; unknown attributes pass through untouched.
  */
@@ -46,10 +46,10 @@ public final class Attributes {
             new AttributeType<>("simulcast", Simulcast::parse, Simulcast::toString);
     public static final AttributeType<Candidate> CANDIDATE =
             new AttributeType<>("candidate", Candidate::parse, Candidate::toString);
-    /** RFC 8841 §6: the SCTP port inside the DTLS association. */
+    /** RFC 8841 §6.1: the SCTP port inside the DTLS association. */
     public static final AttributeType<Integer> SCTP_PORT =
             new AttributeType<>("sctp-port", v -> Tokens.integer(v, 0, 65535, "sctp-port"), String::valueOf);
-    /** RFC 8841 §6: the largest message the receiver takes, 0 meaning no limit. */
+    /** RFC 8841 §6.2: the largest message the receiver takes, 0 meaning no limit. */
     public static final AttributeType<Long> MAX_MESSAGE_SIZE = new AttributeType<>("max-message-size",
             v -> Tokens.number(v, 0, Long.MAX_VALUE, "max-message-size"), String::valueOf);
 

@@ -10,7 +10,7 @@ import java.util.Optional;
 /**
  * The ordered lines of one level of a description (RFC 8866 §5: the session level, or one media
  * section) with typed access to the attributes that may stand at either level: ICE credentials
- * and options (RFC 8839 §5), fingerprint and setup (RFC 8842 §5), extmap (RFC 8285 §8),
+ * and options (RFC 8839 §5), fingerprint (RFC 8122 §5) and setup (RFC 4145 §4), extmap (RFC 8285 §8),
  * candidates. Lines are checked as they enter, so typed reads never fail.
  */
 public abstract class Section {

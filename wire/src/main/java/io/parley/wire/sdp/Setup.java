@@ -5,7 +5,7 @@ import io.parley.wire.WireFormatException;
 import java.util.Locale;
 
 /**
- * {@code a=setup} of RFC 4145 §4 as DTLS-SRTP uses it (RFC 8842 §5): who opens the DTLS
+ * {@code a=setup} of RFC 4145 §4 as DTLS-SRTP uses it (RFC 8842): who opens the DTLS
  * handshake. An offer says {@code actpass}; an ICE-lite server answers {@code passive}.
  */
 public enum Setup {
