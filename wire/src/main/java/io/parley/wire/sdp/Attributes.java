@@ -9,7 +9,8 @@ import java.util.Set;
 /**
  * The {@code a=} attributes Parley reads and writes, each with its RFC: the ICE attributes of
  * RFC 8839 §5, DTLS-SRTP's setup (RFC 4145 §4, as RFC 8842 applies it) and fingerprint
- * (RFC 8122 §5), the bundle and multiplexing attributes of RFC 9143 and RFC 5761, and the RTP attributes JSEP (RFC 8829 §5.2) writes.
+ * (RFC 8122 §5), the bundle and multiplexing attributes of RFC 9143 and RFC 5761, and the RTP
+ * attributes JSEP (RFC 8829 §5.2) writes.
  * Every known attribute is checked when a line enters a description, so a typed accessor
  * never meets a malformed value; unknown attributes pass through untouched.
  */
