@@ -25,6 +25,9 @@ public final class GenericNack extends FeedbackPacket {
         if (end == fci) {
             throw new WireFormatException(name() + ": no PID/BLP pair");
         }
+        if ((end - fci) % PAIR != 0) {
+            throw new WireFormatException(name() + ": FCI of " + (end - fci) + " bytes is not a whole number of PID/BLP pairs");
+        }
         rewind();
     }
 
