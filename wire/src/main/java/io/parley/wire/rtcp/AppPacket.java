@@ -16,7 +16,7 @@ public final class AppPacket extends RtcpPacket {
 
     @Override
     protected void parseBody() throws WireFormatException {
-        Bytes.require(offset + RtcpHeader.SIZE, 8, contentEnd, name() + " SSRC and name");
+        RtcpChecks.require(offset + RtcpHeader.SIZE, 8, contentEnd, name(), "SSRC and name");
         if ((dataLength() & 3) != 0) {
             throw new WireFormatException(name() + ": application-dependent data of " + dataLength()
                     + " bytes is not a multiple of 32 bits");

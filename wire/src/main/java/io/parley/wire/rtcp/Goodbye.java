@@ -18,11 +18,11 @@ public final class Goodbye extends RtcpPacket {
     @Override
     protected void parseBody() throws WireFormatException {
         int pos = offset + RtcpHeader.SIZE;
-        Bytes.require(pos, count() * 4, contentEnd, name() + " with " + count() + " sources");
+        RtcpChecks.require(pos, count() * 4, contentEnd, name(), "with %d sources", count());
         pos += count() * 4;
         reasonOffset = pos < contentEnd ? pos : -1;
         if (reasonOffset >= 0) {
-            Bytes.require(pos + 1, Bytes.u8(buf, pos), contentEnd, name() + " reason");
+            RtcpChecks.require(pos + 1, Bytes.u8(buf, pos), contentEnd, name(), "reason");
         }
     }
 

@@ -23,7 +23,7 @@ public final class ReceiverEstimatedMaxBitrate extends FeedbackPacket {
 
     @Override
     protected void parseFci(int fci, int end) throws WireFormatException {
-        Bytes.require(fci, 8, end, name() + " identifier, SSRC count and bitrate");
+        RtcpChecks.require(fci, 8, end, name(), "identifier, SSRC count and bitrate");
         if (Bytes.i32(buf, fci) != IDENTIFIER) {
             throw new WireFormatException(name() + ": identifier 0x" + Integer.toHexString(Bytes.i32(buf, fci))
                     + ", expected 'REMB'");

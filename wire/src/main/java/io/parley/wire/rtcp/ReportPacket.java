@@ -19,8 +19,8 @@ public abstract class ReportPacket extends RtcpPacket {
 
     @Override
     protected final void parseBody() throws WireFormatException {
-        Bytes.require(offset + blocks, count() * ReportBlock.SIZE, contentEnd,
-                name() + " with " + count() + " report blocks");
+        RtcpChecks.require(offset + blocks, count() * ReportBlock.SIZE, contentEnd, name(), "with %d report blocks",
+                count());
     }
 
     /** The SSRC of the sender of this report. */

@@ -35,7 +35,7 @@ public final class RtcpCompound {
         }
         int end = offset + length;
         for (int pos = offset; pos < end; ) {
-            int packetLength = RtcpHeader.checkedLength(buf, pos, end - pos, WHAT + " packet at offset " + (pos - offset));
+            int packetLength = RtcpHeader.checkedLength(buf, pos, end - pos, WHAT, pos - offset);
             if (RtcpHeader.padding(buf, pos) && pos + packetLength != end) {
                 throw new WireFormatException(WHAT + ": padding bit set on packet at offset " + (pos - offset)
                         + ", which is not the last");

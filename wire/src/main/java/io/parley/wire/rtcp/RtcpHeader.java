@@ -76,25 +76,33 @@ public final class RtcpHeader {
      * Checks the header of the packet at {@code [off, off + available)} and returns its length: version 2,
      * a length field inside {@code available}, and, when the padding bit is set, a padding count that
      * is positive and leaves the header intact (RFC 3550 §6.4.1 and A.2).
+     *
+     * @param packetAt the packet's offset in its datagram for messages, or -1 for a lone packet
      */
-    static int checkedLength(byte[] b, int off, int available, String what) throws WireFormatException {
-        Bytes.require(off, SIZE, off + available, what + " header");
+    static int checkedLength(byte[] b, int off, int available, String what, int packetAt) throws WireFormatException {
+        if (available < SIZE) {
+            Bytes.require(off, SIZE, off + available, where(what, packetAt) + " header");
+        }
         if (version(b, off) != VERSION) {
-            throw new WireFormatException(what + ": version " + version(b, off) + ", expected 2");
+            throw new WireFormatException(where(what, packetAt) + ": version " + version(b, off) + ", expected 2");
         }
         int length = packetLength(b, off);
         if (length > available) {
-            throw new WireFormatException(what + ": length field says " + length + " bytes, only " + available
-                    + " remain in the datagram");
+            throw new WireFormatException(where(what, packetAt) + ": length field says " + length + " bytes, only "
+                    + available + " remain in the datagram");
         }
         if (padding(b, off)) {
             int pad = Bytes.u8(b, off + length - 1);
             if (pad == 0 || pad > length - SIZE) {
-                throw new WireFormatException(what + ": padding count " + pad + " invalid for a packet of "
-                        + length + " bytes");
+                throw new WireFormatException(where(what, packetAt) + ": padding count " + pad
+                        + " invalid for a packet of " + length + " bytes");
             }
         }
         return length;
+    }
+
+    private static String where(String what, int packetAt) {
+        return packetAt < 0 ? what : what + " packet at offset " + packetAt;
     }
 
     /** The end of the packet's content: its end less the padding counted in its last byte, if any. */

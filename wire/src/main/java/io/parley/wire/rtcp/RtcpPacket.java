@@ -30,7 +30,7 @@ public abstract class RtcpPacket {
     public final void wrap(byte[] buf, int offset, int length) throws WireFormatException {
         this.buf = null;
         Bytes.checkRange(buf, offset, length, name());
-        int declared = RtcpHeader.checkedLength(buf, offset, length, name());
+        int declared = RtcpHeader.checkedLength(buf, offset, length, name(), -1);
         if (declared != length) {
             throw new WireFormatException(name() + ": length field says " + declared + " bytes, packet has "
                     + length);

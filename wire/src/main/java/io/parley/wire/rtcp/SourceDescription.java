@@ -42,10 +42,10 @@ public final class SourceDescription extends RtcpPacket {
     protected void parseBody() throws WireFormatException {
         int pos = offset + RtcpHeader.SIZE;
         for (int chunk = 0; chunk < count(); chunk++) {
-            Bytes.require(pos, 4, contentEnd, name() + " chunk " + chunk + " SSRC");
+            RtcpChecks.require(pos, 4, contentEnd, name(), "chunk %d SSRC", chunk);
             pos += 4;
             while (true) {
-                Bytes.require(pos, 1, contentEnd, name() + " chunk " + chunk + " item type (no END)");
+                RtcpChecks.require(pos, 1, contentEnd, name(), "chunk %d item type (no END)", chunk);
                 if (Bytes.u8(buf, pos) == END) {
                     pos = afterEnd(pos);
                     if (pos > contentEnd) {
@@ -53,8 +53,8 @@ public final class SourceDescription extends RtcpPacket {
                     }
                     break;
                 }
-                Bytes.require(pos, 2, contentEnd, name() + " chunk " + chunk + " item header");
-                Bytes.require(pos + 2, Bytes.u8(buf, pos + 1), contentEnd, name() + " chunk " + chunk + " item text");
+                RtcpChecks.require(pos, 2, contentEnd, name(), "chunk %d item header", chunk);
+                RtcpChecks.require(pos + 2, Bytes.u8(buf, pos + 1), contentEnd, name(), "chunk %d item text", chunk);
                 pos += 2 + Bytes.u8(buf, pos + 1);
             }
         }

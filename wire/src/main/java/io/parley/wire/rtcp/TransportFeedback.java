@@ -52,7 +52,7 @@ public final class TransportFeedback extends FeedbackPacket {
 
     @Override
     protected void parseFci(int fci, int end) throws WireFormatException {
-        Bytes.require(fci, 8, end, name() + " base sequence number, status count, reference time");
+        RtcpChecks.require(fci, 8, end, name(), "base sequence number, status count, reference time");
         int remaining = Bytes.u16(buf, fci + 2);
         int pos = offset + CHUNKS;
         int deltaBytes = 0;
