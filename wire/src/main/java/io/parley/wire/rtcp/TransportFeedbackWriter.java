@@ -26,8 +26,9 @@ public final class TransportFeedbackWriter {
      * @param sequences the first {@code count} entries: transport-wide sequence numbers received, strictly
      *     increasing in RTP order (a wrap from 65535 to 0 is in order); the first is the base sequence number
      * @param arrivalMicros the arrival time of each, in µs on the receiver's clock
-     * @throws IllegalArgumentException when the numbers are not increasing or two consecutive arrivals
-     *     are more than 8.19 s apart (a delta no chunk can carry): the caller then splits the report
+     * @throws IllegalArgumentException when the numbers are not increasing, span 65536 numbers, or two
+     *     consecutive arrivals are more than 8.19 s apart (a delta no chunk can carry): the caller then
+     *     splits the report
      */
     public int write(byte[] b, int off, long senderSsrc, long mediaSsrc, int feedbackPacketCount, int[] sequences,
             long[] arrivalMicros, int count) {
@@ -36,6 +37,10 @@ public final class TransportFeedbackWriter {
         }
         int base = sequences[0] & 0xFFFF;
         int statusCount = ((sequences[count - 1] - base) & 0xFFFF) + 1;
+        if (statusCount > 0xFFFF) {
+            throw new IllegalArgumentException("RTCP transport-cc: " + base + " to " + sequences[count - 1]
+                    + " spans more statuses than the 16-bit packet status count holds");
+        }
         long reference = Math.floorDiv(arrivalMicros[0], TransportFeedback.REFERENCE_TIME_UNIT_MICROS);
         classify(base, statusCount, reference * UNITS_PER_REFERENCE, sequences, arrivalMicros, count);
 

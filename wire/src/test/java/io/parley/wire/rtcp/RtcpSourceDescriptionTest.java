@@ -56,6 +56,22 @@ class RtcpSourceDescriptionTest {
     }
 
     @Test
+    void writerRefusesWhatSdesCannotCarry() {
+        SdesWriter writer = new SdesWriter().start(out, 0);
+        assertThatThrownBy(() -> writer.item(SourceDescription.CNAME, "x"))
+                .isInstanceOf(IllegalStateException.class).hasMessageContaining("item before chunk");
+        writer.chunk(1);
+        assertThatThrownBy(() -> writer.item(SourceDescription.END, "x")).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> writer.item(SourceDescription.NOTE, "n".repeat(256)))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("length 256");
+        SdesWriter many = new SdesWriter().start(new byte[4096], 0);
+        for (int i = 0; i < 31; i++) {
+            many.chunk(i);
+        }
+        assertThatThrownBy(() -> many.chunk(31)).isInstanceOf(IllegalStateException.class).hasMessageContaining("31 chunks");
+    }
+
+    @Test
     void rejectsAChunkWithoutEnd() {
         byte[] noEnd = Hex.parse("""
                 81 ca 00 02   # SC=1 | PT=202 SDES | length=2 words

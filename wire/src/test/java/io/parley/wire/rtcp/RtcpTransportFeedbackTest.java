@@ -169,6 +169,8 @@ class RtcpTransportFeedbackTest {
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("beyond a delta");
         assertThatThrownBy(() -> writer.write(out, 0, 1, 2, 0, new int[] {5, 5}, new long[] {0, 1}, 2))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("not after the previous");
+        assertThatThrownBy(() -> writer.write(out, 0, 1, 2, 0, new int[] {0, 65535}, new long[] {0, 1}, 2))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("16-bit packet status count");
     }
 
     @Test
