@@ -44,10 +44,6 @@ public final class AppPacket extends RtcpPacket {
         return contentEnd - offset - DATA;
     }
 
-    public byte[] buffer() {
-        return buf;
-    }
-
     /** Writes an APP packet and returns its length; {@code dataLength} must be a multiple of 4. */
     public static int write(byte[] b, int off, int subtype, long ssrc, int name4, byte[] data, int dataOffset,
             int dataLength) {

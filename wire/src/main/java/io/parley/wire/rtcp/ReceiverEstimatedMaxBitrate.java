@@ -8,6 +8,8 @@ import io.parley.wire.WireFormatException;
  * payload-specific feedback (PT 206) with FMT 15 (application layer feedback), media SSRC 0, and an
  * FCI of the ASCII identifier "REMB", the number of SSRCs, the bitrate as a 6-bit exponent and an
  * 18-bit mantissa (bits per second = mantissa &lt;&lt; exponent), and the SSRCs the estimate applies to.
+ * Other application layer feedback shares PT 206 and FMT 15; it fails {@code wrap} on the
+ * identifier, and a receiver skips it.
  */
 public final class ReceiverEstimatedMaxBitrate extends FeedbackPacket {
     public static final int FMT = 15;

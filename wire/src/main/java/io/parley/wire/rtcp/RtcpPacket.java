@@ -64,6 +64,16 @@ public abstract class RtcpPacket {
         return RtcpHeader.count(buf, offset);
     }
 
+    /** The buffer the view reads, for offsets such as an SDES item's text or APP data. */
+    public final byte[] buffer() {
+        return buf;
+    }
+
+    /** Where the packet starts in {@link #buffer()}. */
+    public final int offset() {
+        return offset;
+    }
+
     /** The whole packet's size in bytes, header and padding included. */
     public final int length() {
         return length;

@@ -134,8 +134,4 @@ public final class SourceDescription extends RtcpPacket {
     public String itemText() {
         return new String(buf, itemOffset(), itemLength(), StandardCharsets.UTF_8);
     }
-
-    public byte[] buffer() {
-        return buf;
-    }
 }
