@@ -52,9 +52,9 @@ public final class RoomService {
     }
 
     /** Resumes a session on a new connection within its reconnect window. */
-    public void resume(String sessionToken, SessionListener listener, Reply<LoginOutcome> reply) {
+    public void resume(long appId, String sessionToken, SessionListener listener, Reply<LoginOutcome> reply) {
         Session s = byToken.get(sessionToken);
-        if (s == null) {
+        if (s == null || s.appId() != appId) {
             reply.fail(ErrorCode.SESSION_NOT_FOUND, "no session to resume for this session token");
             return;
         }

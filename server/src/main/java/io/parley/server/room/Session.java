@@ -78,8 +78,8 @@ public final class Session {
         return ended;
     }
 
-    /** When the session's credentials expire (unix ms; 0: never). Read on the room executor. */
-    long expireAtMillis() {
+    /** When the session's credentials expire (unix ms; 0: never). Read it on the room's executor (in a reply). */
+    public long expireAtMillis() {
         return grant.expireAtMillis();
     }
 
