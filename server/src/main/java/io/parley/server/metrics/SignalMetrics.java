@@ -21,6 +21,7 @@ public final class SignalMetrics {
         this.registry = registry;
         Gauge.builder("parley_rooms", rooms, RoomService::roomCount).description("rooms with at least one user").register(registry);
         Gauge.builder("parley_sessions", rooms, RoomService::sessionCount).description("sessions in rooms, connected or within their reconnect window").register(registry);
+        Gauge.builder("parley_sessions_reconnecting", rooms, RoomService::reconnectingCount).description("sessions waiting for their client to resume").register(registry);
         Gauge.builder("parley_streams", rooms, RoomService::streamCount).description("streams being published").register(registry);
         messagesIn = Counter.builder("parley_signal_messages").tag("direction", "in").description("signaling messages").register(registry);
         messagesOut = Counter.builder("parley_signal_messages").tag("direction", "out").description("signaling messages").register(registry);

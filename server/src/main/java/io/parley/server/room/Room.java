@@ -97,6 +97,8 @@ final class Room {
         if (ticker == null) {
             scheduleOnlineCount();
         }
+        // Timers first, so that whoever reads the reply can rely on them being set.
+        scheduleToken(s);
         RoomView view = viewOf(s);
         reply.ok(new LoginOutcome(s, false, List.copyOf(view.users().values()), List.copyOf(view.streams().values()),
                 List.copyOf(extras.values())));
@@ -109,7 +111,6 @@ final class Room {
         if (userUpdatesOn()) {
             forOthers(s, true, l -> l.usersAdded(List.of(s.member())));
         }
-        scheduleToken(s);
     }
 
     void resume(Session s, SessionListener listener, Reply<LoginOutcome> reply) {
@@ -122,6 +123,9 @@ final class Room {
             s.reconnectDeadline = null;
         }
         SessionListener old = s.listener;
+        if (old == null) {
+            service.reconnectingChanged(-1);
+        }
         RoomView before = s.viewAtDetach != null ? s.viewAtDetach : viewOf(s);
         s.viewAtDetach = null;
         s.listener = listener;
@@ -175,6 +179,7 @@ final class Room {
                         leave(s, StreamDeleteReason.HEARTBEAT_TIMEOUT, null, "no reconnect within the window");
                     }
                 }));
+        service.reconnectingChanged(1);
     }
 
     void logout(Session s, Reply<Void> reply) {
@@ -194,6 +199,9 @@ final class Room {
         }
         s.ended = true;
         s.cancelTimers();
+        if (s.listener == null) {
+            service.reconnectingChanged(-1);
+        }
         boolean notifyUsers = userUpdatesOn();
         List<PublishedStream> gone = new ArrayList<>();
         for (String streamId : s.publishing) {
@@ -407,8 +415,8 @@ final class Room {
             return;
         }
         s.grant = grant;
-        reply.ok(null);
         scheduleToken(s);
+        reply.ok(null);
     }
 
     private void scheduleToken(Session s) {
@@ -443,9 +451,9 @@ final class Room {
     private void scheduleOnlineCount() {
         ticker = service.scheduler().schedule(service.config().onlineCountIntervalMillis(), () -> executor.execute(() -> {
             if (!closed) {
+                scheduleOnlineCount();
                 int count = sessions.size();
                 forOthers(null, false, l -> l.onlineUserCount(count));
-                scheduleOnlineCount();
             }
         }));
     }

@@ -23,6 +23,7 @@ public final class RoomService {
     private final ConcurrentHashMap<String, Session> byToken = new ConcurrentHashMap<>();
     private final AtomicInteger sessionCount = new AtomicInteger();
     private final AtomicInteger streamCount = new AtomicInteger();
+    private final AtomicInteger reconnectingCount = new AtomicInteger();
     private final SecureRandom random = new SecureRandom();
     private final Executor pool;
     private final Scheduler scheduler;
@@ -182,6 +183,11 @@ public final class RoomService {
         return sessionCount.get();
     }
 
+    /** Sessions whose connection is lost and that wait for their client within the reconnect window. */
+    public int reconnectingCount() {
+        return reconnectingCount.get();
+    }
+
     public int streamCount() {
         return streamCount.get();
     }
@@ -210,6 +216,10 @@ public final class RoomService {
     void sessionLeft(Session s) {
         byToken.remove(s.sessionToken(), s);
         sessionCount.decrementAndGet();
+    }
+
+    void reconnectingChanged(int delta) {
+        reconnectingCount.addAndGet(delta);
     }
 
     void streamsChanged(int delta) {
