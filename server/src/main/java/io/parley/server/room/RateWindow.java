@@ -6,7 +6,8 @@ package io.parley.server.room;
  */
 public final class RateWindow {
     private final int perSecond;
-    private long windowStart = Long.MIN_VALUE;
+    private boolean started;
+    private long windowStart;
     private int count;
 
     public RateWindow(int perSecond) {
@@ -15,7 +16,8 @@ public final class RateWindow {
 
     /** Takes one slot at {@code nowMillis}; false when the window is full. */
     public boolean tryAcquire(long nowMillis) {
-        if (nowMillis - windowStart >= 1000 || nowMillis < windowStart) {
+        if (!started || nowMillis - windowStart >= 1000 || nowMillis < windowStart) {
+            started = true;
             windowStart = nowMillis;
             count = 0;
         }
