@@ -106,11 +106,25 @@ public final class ConfigLoader {
             throw new ConfigException(file + ": no such file", e);
         } catch (JacksonException e) {
             // Jackson's message can quote the line it failed on, which may hold a secret; keep only where.
-            throw new ConfigException(file + ": not valid YAML at " + location(e) + ": " + e.getOriginalMessage()
-                    .replaceAll("'[^']*'", "'...'"), e);
+            throw new ConfigException(file + ": not valid YAML at " + location(e) + ": " + problem(e), e);
         } catch (IOException e) {
             throw new ConfigException(file + ": cannot be read: " + e, e);
         }
+    }
+
+    /**
+     * The parser's own words without the snippets of the file it quotes, which may hold a secret:
+     * the lines that are not indented and not "in ..." positions, long quoted tokens masked.
+     */
+    private static String problem(JacksonException e) {
+        StringBuilder out = new StringBuilder();
+        for (String line : String.valueOf(e.getOriginalMessage()).split("\n")) {
+            if (line.isBlank() || Character.isWhitespace(line.charAt(0)) || line.startsWith("in ")) {
+                continue;
+            }
+            out.append(out.isEmpty() ? "" : "; ").append(line.replaceAll("'[^'\\s]{16,}'", "'...'").strip());
+        }
+        return out.isEmpty() ? "syntax error" : out.toString();
     }
 
     private static String location(JacksonException e) {
