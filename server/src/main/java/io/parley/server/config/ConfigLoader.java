@@ -16,15 +16,12 @@ import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Set;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * Reads the server's YAML file ({@code docs/configuration.md}) or makes up a development
  * configuration. Every problem is a {@link ConfigException} that names the file and the key.
  */
 public final class ConfigLoader {
-    private static final Logger LOG = LoggerFactory.getLogger(ConfigLoader.class);
     /** Larger than any sane configuration; a bigger file is a mistake, not a config. */
     private static final long MAX_FILE_BYTES = 4L * 1024 * 1024;
     private static final String ALPHANUMERIC = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789";
@@ -37,14 +34,13 @@ public final class ConfigLoader {
     private ConfigLoader() {
     }
 
-    /** Reads and checks {@code yamlFile}. */
+    /**
+     * Reads and checks {@code yamlFile}. It does not log: the caller reports the exception once
+     * ({@code serve} logs it and exits, {@code token} prints it to standard error, whose standard
+     * output must hold the token alone).
+     */
     public static ParleyConfig load(Path yamlFile) throws ConfigException {
-        try {
-            return parse(yamlFile);
-        } catch (ConfigException e) {
-            LOG.error("configuration refused: {}", e.getMessage());
-            throw e;
-        }
+        return parse(yamlFile);
     }
 
     /**
