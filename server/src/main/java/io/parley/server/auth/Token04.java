@@ -16,8 +16,11 @@ import javax.crypto.spec.SecretKeySpec;
  * {@code docs/auth.md}):
  *
  * <pre>
- * "04" + base64( expire int64 | ivLen uint16 | iv | ctLen uint16 | ciphertext [| mode uint8 = 1, GCM only] )
+ * "04" + base64( expire int64 | ivLen uint16 | iv | ctLen uint16 | ciphertext [| mode uint8] )
  * </pre>
+ *
+ * The mode byte is 1 in the GCM variant (12-byte IV, tag after the ciphertext); the CBC variant
+ * (16-byte IV, PKCS#7) has none, or 0, ZEGO's enum value for CBC.
  *
  * The key is the ServerSecret's 32 bytes. Verification refuses in API.md's order: version 1002079,
  * format 1002075, AppID 1002076, userID 1002077, expiry 1002078. It does not log: the caller knows

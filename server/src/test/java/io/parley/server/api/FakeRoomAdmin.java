@@ -36,9 +36,19 @@ final class FakeRoomAdmin implements RoomAdmin {
     @Override
     public UserPage users(long appId, String roomId, String marker, int limit) {
         List<RoomUser> all = rooms.getOrDefault(roomId, List.of());
-        int from = marker.isEmpty() ? 0 : Integer.parseInt(marker);
+        int from = marker.isEmpty() ? 0 : issuedMarker(marker, all.size());
         int to = Math.min(all.size(), from + limit);
         return new UserPage(all.subList(from, to), to < all.size() ? Integer.toString(to) : "");
+    }
+
+    /** The index a marker stands for; one this fake did not issue ends the listing. */
+    private static int issuedMarker(String marker, int size) {
+        try {
+            int index = Integer.parseInt(marker);
+            return index >= 0 && index <= size ? index : size;
+        } catch (NumberFormatException e) {
+            return size;
+        }
     }
 
     @Override

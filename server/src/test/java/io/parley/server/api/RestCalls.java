@@ -37,17 +37,17 @@ final class RestCalls {
 
     /** The common parameters, signed, for {@code action}; then {@code extra} as name, value pairs. */
     static Map<String, List<String>> query(String action, String nonce, long timestamp, String... extra) {
-        Map<String, List<String>> q = new LinkedHashMap<>();
+        List<String> pairs = new ArrayList<>();
         if (action != null) {
-            q.put("Action", List.of(action));
+            pairs.addAll(List.of("Action", action));
         }
-        q.put("AppId", List.of(Long.toString(APP_ID)));
-        q.put("SignatureNonce", List.of(nonce));
-        q.put("Timestamp", List.of(Long.toString(timestamp)));
-        q.put("Signature", List.of(md5(APP_ID + nonce + SECRET + timestamp)));
-        q.put("SignatureVersion", List.of("2.0"));
-        for (int i = 0; i < extra.length; i += 2) {
-            q.computeIfAbsent(extra[i], k -> new ArrayList<>()).add(extra[i + 1]);
+        pairs.addAll(List.of("AppId", Long.toString(APP_ID), "SignatureNonce", nonce,
+                "Timestamp", Long.toString(timestamp), "Signature", md5(APP_ID + nonce + SECRET + timestamp),
+                "SignatureVersion", "2.0"));
+        pairs.addAll(List.of(extra));
+        Map<String, List<String>> q = new LinkedHashMap<>();
+        for (int i = 0; i < pairs.size(); i += 2) {
+            q.computeIfAbsent(pairs.get(i), k -> new ArrayList<>()).add(pairs.get(i + 1));
         }
         return q;
     }
