@@ -138,7 +138,9 @@ public final class RestApi {
         }
     }
 
+    /** Caller-supplied text made safe to log and echo: short, one line, printable. */
     private static String shorten(String text) {
-        return text.length() > 64 ? text.substring(0, 64) + "..." : text;
+        String cut = text.length() > 64 ? text.substring(0, 64) + "..." : text;
+        return cut.replaceAll("[^\\x20-\\x7E]", "?");
     }
 }

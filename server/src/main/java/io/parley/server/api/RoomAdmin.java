@@ -14,7 +14,9 @@ public interface RoomAdmin {
 
     /**
      * Up to {@code limit} users of {@code roomId} in login order, starting after {@code marker}
-     * ({@code ""} for the first page). The marker is opaque to callers. An unknown room is an empty page.
+     * ({@code ""} for the first page). The marker is opaque to callers and comes back from them
+     * untrusted: a marker this service did not issue (or one that no longer fits) gives an empty
+     * page, never an exception. An unknown room is an empty page.
      */
     UserPage users(long appId, String roomId, String marker, int limit);
 

@@ -16,8 +16,11 @@ import javax.crypto.spec.SecretKeySpec;
  * {@code docs/auth.md}):
  *
  * <pre>
- * "04" + base64( expire int64 | ivLen uint16 | iv | ctLen uint16 | ciphertext [| mode uint8 = 1, GCM only] )
+ * "04" + base64( expire int64 | ivLen uint16 | iv | ctLen uint16 | ciphertext [| mode uint8] )
  * </pre>
+ *
+ * The mode byte is 1 in the GCM variant (12-byte IV, tag after the ciphertext); the CBC variant
+ * (16-byte IV, PKCS#7) has none, or 0, ZEGO's enum value for CBC.
  *
  * The key is the ServerSecret's 32 bytes. Verification refuses in API.md's order: version 1002079,
  * format 1002075, AppID 1002076, userID 1002077, expiry 1002078. It does not log: the caller knows
@@ -37,6 +40,7 @@ public final class Token04 {
     private static final int CBC_IV = 16;
     private static final int GCM_IV = 12;
     private static final int GCM_TAG_BITS = 128;
+    private static final byte MODE_CBC = 0;
     private static final byte MODE_GCM = 1;
     /** The layout's largest: 8 + 2 + 16 + 2 + 65535 + 1 bytes, as base64, plus the version. */
     private static final int MAX_TOKEN_CHARS = VERSION.length() + 4 * ((8 + 2 + CBC_IV + 2 + 0xFFFF + 1 + 2) / 3);
@@ -121,9 +125,13 @@ public final class Token04 {
         if (!token.startsWith(VERSION)) {
             throw new AuthException(AuthException.TOKEN_VERSION, "not a version 04 token");
         }
+        String base64 = token.substring(VERSION.length());
+        if (base64.length() % 4 != 0) {
+            throw format("the token is not padded base64 (truncated?)");
+        }
         byte[] raw;
         try {
-            raw = Base64.getDecoder().decode(token.substring(VERSION.length()));
+            raw = Base64.getDecoder().decode(base64);
         } catch (IllegalArgumentException e) {
             throw format("the token is not base64");
         }
@@ -147,15 +155,26 @@ public final class Token04 {
         }
         byte[] cipherText = new byte[ctLen];
         in.get(cipherText);
-        Mode mode = ivLen == GCM_IV ? Mode.GCM : Mode.CBC;
-        int trailing = mode == Mode.GCM ? 1 : 0;
-        if (in.remaining() != trailing) {
-            throw format("the token has " + in.remaining() + " bytes after its ciphertext, " + trailing + " expected");
-        }
-        if (mode == Mode.GCM && in.get() != MODE_GCM) {
-            throw format("the token's mode byte is not 1 (GCM)");
+        byte modeByte = in.hasRemaining() ? in.get() : MODE_CBC;
+        Mode mode = mode(modeByte, in.remaining());
+        if (ivLen != (mode == Mode.GCM ? GCM_IV : CBC_IV)) {
+            throw format("the token's IV length " + ivLen + " does not fit its mode " + mode);
         }
         return new Sealed(expire, mode, iv, cipherText);
+    }
+
+    /** ZEGO's AesEncryptMode byte: absent or 0 is CBC, 1 is GCM; nothing may follow it. */
+    private static Mode mode(byte value, int bytesAfter) throws AuthException {
+        if (bytesAfter != 0) {
+            throw format("the token has " + (bytesAfter + 1) + " bytes after its ciphertext; at most 1 (mode) expected");
+        }
+        if (value == MODE_GCM) {
+            return Mode.GCM;
+        }
+        if (value == MODE_CBC) {
+            return Mode.CBC;
+        }
+        throw format("the token's mode byte is " + value + ", neither 0 (CBC) nor 1 (GCM)");
     }
 
     private static byte[] crypt(int direction, Mode mode, byte[] key, byte[] iv, byte[] input)

@@ -40,16 +40,8 @@ final class TokenJson {
         if (expire != headerExpire) {
             throw format("the token's expire differs from its header's");
         }
-        JsonNode payload = root.get("payload");
-        String payloadText;
-        if (payload == null || payload.isNull()) {
-            payloadText = "";
-        } else if (payload.isTextual()) {
-            payloadText = payload.textValue();
-        } else {
-            throw format("the token's payload is not a string");
-        }
-        return new TokenClaims(appId, user.textValue(), nonce, ctime, expire, parsePayload(payloadText));
+        String payload = optionalText(root, "payload", "the token's payload");
+        return new TokenClaims(appId, user.textValue(), nonce, ctime, expire, parsePayload(payload));
     }
 
     /**
@@ -61,15 +53,7 @@ final class TokenJson {
             return TokenPayload.UNRESTRICTED;
         }
         JsonNode root = read(text.getBytes(java.nio.charset.StandardCharsets.UTF_8), "the token's payload");
-        JsonNode room = root.get("room_id");
-        String roomId;
-        if (room == null || room.isNull()) {
-            roomId = "";
-        } else if (room.isTextual()) {
-            roomId = room.textValue();
-        } else {
-            throw format("the payload's room_id is not a string");
-        }
+        String roomId = optionalText(root, "room_id", "the payload's room_id");
         JsonNode privilege = root.get("privilege");
         if (privilege != null && !privilege.isNull() && !privilege.isObject()) {
             throw format("the payload's privilege is not an object");
@@ -121,6 +105,18 @@ final class TokenJson {
             throw format(what + " is not a JSON object");
         }
         return root;
+    }
+
+    /** The string at {@code key}; absent or null is {@code ""}, anything else a format error. */
+    private static String optionalText(JsonNode root, String key, String what) throws AuthException {
+        JsonNode value = root.get(key);
+        if (value == null || value.isNull()) {
+            return "";
+        }
+        if (!value.isTextual()) {
+            throw format(what + " is not a string");
+        }
+        return value.textValue();
     }
 
     private static long integer(JsonNode root, String key, boolean required) throws AuthException {

@@ -16,15 +16,12 @@ import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Set;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * Reads the server's YAML file ({@code docs/configuration.md}) or makes up a development
  * configuration. Every problem is a {@link ConfigException} that names the file and the key.
  */
 public final class ConfigLoader {
-    private static final Logger LOG = LoggerFactory.getLogger(ConfigLoader.class);
     /** Larger than any sane configuration; a bigger file is a mistake, not a config. */
     private static final long MAX_FILE_BYTES = 4L * 1024 * 1024;
     private static final String ALPHANUMERIC = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789";
@@ -37,14 +34,13 @@ public final class ConfigLoader {
     private ConfigLoader() {
     }
 
-    /** Reads and checks {@code yamlFile}. */
+    /**
+     * Reads and checks {@code yamlFile}. It does not log: the caller reports the exception once
+     * ({@code serve} logs it and exits, {@code token} prints it to standard error, whose standard
+     * output must hold the token alone).
+     */
     public static ParleyConfig load(Path yamlFile) throws ConfigException {
-        try {
-            return parse(yamlFile);
-        } catch (ConfigException e) {
-            LOG.error("configuration refused: {}", e.getMessage());
-            throw e;
-        }
+        return parse(yamlFile);
     }
 
     /**
@@ -106,11 +102,25 @@ public final class ConfigLoader {
             throw new ConfigException(file + ": no such file", e);
         } catch (JacksonException e) {
             // Jackson's message can quote the line it failed on, which may hold a secret; keep only where.
-            throw new ConfigException(file + ": not valid YAML at " + location(e) + ": " + e.getOriginalMessage()
-                    .replaceAll("'[^']*'", "'...'"), e);
+            throw new ConfigException(file + ": not valid YAML at " + location(e) + ": " + problem(e), e);
         } catch (IOException e) {
             throw new ConfigException(file + ": cannot be read: " + e, e);
         }
+    }
+
+    /**
+     * The parser's own words without the snippets of the file it quotes, which may hold a secret:
+     * the lines that are not indented and not "in ..." positions, long quoted tokens masked.
+     */
+    private static String problem(JacksonException e) {
+        StringBuilder out = new StringBuilder();
+        for (String line : String.valueOf(e.getOriginalMessage()).split("\n")) {
+            if (line.isBlank() || Character.isWhitespace(line.charAt(0)) || line.startsWith("in ")) {
+                continue;
+            }
+            out.append(out.isEmpty() ? "" : "; ").append(line.replaceAll("'[^'\\s]{16,}'", "'...'").strip());
+        }
+        return out.isEmpty() ? "syntax error" : out.toString();
     }
 
     private static String location(JacksonException e) {
