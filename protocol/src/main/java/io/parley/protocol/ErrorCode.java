@@ -46,11 +46,10 @@ public enum ErrorCode {
     ROOM_ID_INVALID(1100010, "roomID empty, too long or with an invalid character"),
     USER_ID_INVALID(1100011, "userID empty, too long or with an invalid character"),
     USER_NAME_INVALID(1100012, "userName too long or with a control character"),
-    SESSION_TOO_SLOW(1100020, "session dropped: it fell too far behind"),
     SESSION_NOT_FOUND(1100021, "no session to resume for this session token"),
     KICKED_BY_SERVER(1100022, "kicked out by the app's server"),
-    ROOM_CLOSED(1100023, "the room was closed by the app's server"),
-    SERVER_ERROR(1100099, "internal server error");
+    ROOM_CLOSED(1100023, "the room was closed by the app's server");
+
 
     private final int code;
     private final String message;

@@ -28,7 +28,9 @@ public final class MessageCodec {
                 .streamReadConstraints(StreamReadConstraints.builder()
                         .maxNestingDepth(8).maxStringLength(Limits.FRAME_BYTES).maxNumberLength(32).build())
                 .build();
-        mapper = JsonMapper.builder(factory).serializationInclusion(JsonInclude.Include.NON_NULL).build();
+        mapper = JsonMapper.builder(factory)
+                .defaultPropertyInclusion(JsonInclude.Value.construct(JsonInclude.Include.NON_NULL, JsonInclude.Include.NON_NULL))
+                .build();
     }
 
     /** Decodes one request frame. */
