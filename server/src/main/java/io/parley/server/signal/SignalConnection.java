@@ -78,7 +78,14 @@ public final class SignalConnection implements SessionListener {
             return;
         }
         if (!rate.tryAcquire(clock.nowMillis())) {
-            refuse(request.id(), ErrorCode.TOO_FREQUENT_APP, "more than the allowed requests per second");
+            // A flood is logged once, at its first refusal, not once per dropped request.
+            String message = "more than the allowed requests per second";
+            if (!floodLogged) {
+                log(request.id(), ErrorCode.TOO_FREQUENT_APP, message);
+                floodLogged = true;
+            }
+            metrics.error(ErrorCode.TOO_FREQUENT_APP.code());
+            send(Response.error(request.id(), ErrorCode.TOO_FREQUENT_APP, message));
             return;
         }
         floodLogged = false;
@@ -214,15 +221,17 @@ public final class SignalConnection implements SessionListener {
         };
     }
 
+    /** Answers a refused request with its code; called on the I/O thread or the room's executor. */
     private void refuse(long id, ErrorCode code, String message) {
         metrics.error(code.code());
-        if (code != ErrorCode.TOO_FREQUENT_APP || !floodLogged) {
-            Session s = session;
-            LOG.info("{} {}: request {} refused with {}: {}", peer, s == null ? "-" : s.appId() + "/" + s.roomId() + "/" + s.member().userId(),
-                    id, code.code(), message);
-            floodLogged = code == ErrorCode.TOO_FREQUENT_APP;
-        }
+        log(id, code, message);
         send(Response.error(id, code, message));
+    }
+
+    private void log(long id, ErrorCode code, String message) {
+        Session s = session;
+        LOG.info("{} {}: request {} refused with {}: {}", peer, s == null ? "-" : s.appId() + "/" + s.roomId() + "/" + s.member().userId(),
+                id, code.code(), message);
     }
 
     private void send(ServerMessage m) {

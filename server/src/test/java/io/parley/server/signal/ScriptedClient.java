@@ -86,6 +86,12 @@ final class ScriptedClient implements AutoCloseable {
         return List.copyOf(all);
     }
 
+    /** Forgets every message received so far (the view stays), for tests that receive floods. */
+    synchronized void forget() {
+        inbox.clear();
+        all.clear();
+    }
+
     synchronized Map<String, String> users() {
         return new LinkedHashMap<>(users);
     }
