@@ -15,6 +15,7 @@ public sealed interface Event extends ServerMessage {
     /** The envelope's {@code event} string. */
     String event();
 
+    /** Users joined (ADD) or left (DELETE); only to sessions that asked for user updates. */
     record RoomUserUpdate(String roomID, String updateType, List<User> userList) implements Event {
         public String event() {
             return "roomUserUpdate";
@@ -33,42 +34,49 @@ public sealed interface Event extends ServerMessage {
     record DeleteData(@JsonProperty("stream_delete_reason") List<StreamDeleteReason> streamDeleteReason) {
     }
 
+    /** Streams' extra info changed. */
     record RoomStreamExtraInfoUpdate(String roomID, List<StreamInfo> streamList) implements Event {
         public String event() {
             return "roomStreamExtraInfoUpdate";
         }
     }
 
+    /** A key of the room extra info was set. */
     record RoomExtraInfoUpdate(String roomID, List<RoomExtraInfo> roomExtraInfoList) implements Event {
         public String event() {
             return "roomExtraInfoUpdate";
         }
     }
 
+    /** The room's user count, every 30 seconds. */
     record RoomOnlineUserCountUpdate(String roomID, int count) implements Event {
         public String event() {
             return "roomOnlineUserCountUpdate";
         }
     }
 
+    /** A broadcast message from another user of the room. */
     record ImRecvBroadcastMessage(String roomID, List<ImMessage> messageList) implements Event {
         public String event() {
             return "IMRecvBroadcastMessage";
         }
     }
 
+    /** A barrage message from another user of the room. */
     record ImRecvBarrageMessage(String roomID, List<ImMessage> messageList) implements Event {
         public String event() {
             return "IMRecvBarrageMessage";
         }
     }
 
+    /** A custom command sent to this user. */
     record ImRecvCustomCommand(String roomID, User fromUser, String command) implements Event {
         public String event() {
             return "IMRecvCustomCommand";
         }
     }
 
+    /** The session's token expires in {@code remainTimeInSecond}; renew it. */
     record RoomTokenWillExpire(String roomID, int remainTimeInSecond) implements Event {
         public String event() {
             return "roomTokenWillExpire";

@@ -35,6 +35,7 @@ public sealed interface Request {
     record LoginConfig(boolean isUserStatusNotify, int maxMemberCount) {
     }
 
+    /** Leaves the room; the connection may log in again. */
     record Logout(long id) implements Request {
         public String type() {
             return "logout";
@@ -48,6 +49,7 @@ public sealed interface Request {
         }
     }
 
+    /** Stops publishing a stream. */
     record Unpublish(long id, String streamID) implements Request {
         public String type() {
             return "unpublish";
@@ -61,30 +63,35 @@ public sealed interface Request {
         }
     }
 
+    /** Stops playing (or waiting for) a stream. */
     record StopPlay(long id, String streamID) implements Request {
         public String type() {
             return "stopPlay";
         }
     }
 
+    /** Sets the extra info of a stream this session publishes. */
     record SetStreamExtraInfo(long id, String streamID, String extraInfo) implements Request {
         public String type() {
             return "setStreamExtraInfo";
         }
     }
 
+    /** Sets one key of the room extra info. */
     record SetRoomExtraInfo(long id, String key, String value) implements Request {
         public String type() {
             return "setRoomExtraInfo";
         }
     }
 
+    /** A message to every other user of the room, under the room broadcast rate. */
     record Broadcast(long id, String message) implements Request {
         public String type() {
             return "broadcast";
         }
     }
 
+    /** A barrage message to every other user of the room. */
     record Barrage(long id, String message) implements Request {
         public String type() {
             return "barrage";
@@ -98,12 +105,14 @@ public sealed interface Request {
         }
     }
 
+    /** Replaces the session's token before it expires. */
     record RenewToken(long id, String token) implements Request {
         public String type() {
             return "renewToken";
         }
     }
 
+    /** The client's side of the heartbeat. */
     record Heartbeat(long id) implements Request {
         public String type() {
             return "heartbeat";
