@@ -101,10 +101,16 @@ final class FieldReader {
 
     /** An optional array of at most {@code maxItems} strings of at most {@code maxBytes} each; empty when absent. */
     List<String> texts(String name, int maxItems, int maxBytes) throws ProtocolException {
+        List<String> out = optionalTexts(name, maxItems, maxBytes);
+        return out == null ? new ArrayList<>() : out;
+    }
+
+    /** Like {@link #texts}, but {@code null} when absent, for lists whose absence means something. */
+    List<String> optionalTexts(String name, int maxItems, int maxBytes) throws ProtocolException {
         JsonNode v = node.get(name);
         List<String> out = new ArrayList<>();
         if (v == null || v.isNull()) {
-            return out;
+            return null;
         }
         if (!v.isArray() || v.size() > maxItems) {
             throw invalid(name, "must be an array of at most " + maxItems + " strings");

@@ -27,8 +27,10 @@ public final class Limits {
     public static final int SDP_BYTES = 65536;
     /** A custom command reaches at most this many users. */
     public static final int COMMAND_RECIPIENTS = 256;
-    /** A whole request frame: at most this many bytes. */
-    public static final int FRAME_BYTES = 131072;
+    /** A resume states at most this many known userIDs, and as many known streamIDs. */
+    public static final int KNOWN_IDS = 500;
+    /** A whole request frame: at most this many bytes (room for a resume's known IDs). */
+    public static final int FRAME_BYTES = 262144;
 
     private static final String ID_PUNCTUATION = "~!@#$%^&*()_+=-`;',.<>/";
 

@@ -22,10 +22,19 @@ public sealed interface Request {
 
     /**
      * Logs a user in to a room with a token or an AppSign proof over the hello nonce, or resumes a lost
-     * session with its session token (then the other credentials are not needed).
+     * session with its session token (then the other credentials are not needed). A resume may state
+     * the users and streams the client knows ({@code knownUserIDs}, {@code knownStreamIDs}; null when
+     * not stated), so that the server replays exactly what the client missed.
      */
     record Login(long id, long appID, String roomID, User user, LoginConfig config, String token,
-                 String appSignProof, String sessionToken) implements Request {
+                 String appSignProof, String sessionToken, List<String> knownUserIDs, List<String> knownStreamIDs)
+            implements Request {
+        /** A login, or a resume that does not state what the client knows. */
+        public Login(long id, long appID, String roomID, User user, LoginConfig config, String token, String appSignProof,
+                     String sessionToken) {
+            this(id, appID, roomID, user, config, token, appSignProof, sessionToken, null, null);
+        }
+
         public String type() {
             return "login";
         }

@@ -81,7 +81,20 @@ final class RequestDecoder {
         String token = f.optionalText("token", Limits.CREDENTIAL_BYTES);
         String proof = f.optionalText("appSignProof", Limits.CREDENTIAL_BYTES);
         String sessionToken = f.optionalText("sessionToken", Limits.CREDENTIAL_BYTES);
-        return new Request.Login(id, appId, roomId, new User(userId, name), config, token, proof, sessionToken);
+        List<String> knownUsers = f.optionalTexts("knownUserIDs", Limits.KNOWN_IDS, Limits.FRAME_BYTES);
+        if (knownUsers != null) {
+            for (String known : knownUsers) {
+                f.check(() -> Limits.checkUserId(known));
+            }
+        }
+        List<String> knownStreams = f.optionalTexts("knownStreamIDs", Limits.KNOWN_IDS, Limits.FRAME_BYTES);
+        if (knownStreams != null) {
+            for (String known : knownStreams) {
+                f.check(() -> Limits.checkStreamId(known));
+            }
+        }
+        return new Request.Login(id, appId, roomId, new User(userId, name), config, token, proof, sessionToken,
+                knownUsers == null ? null : List.copyOf(knownUsers), knownStreams == null ? null : List.copyOf(knownStreams));
     }
 
     private static String streamId(FieldReader f) throws ProtocolException {

@@ -22,6 +22,8 @@ class MessageCodecTest {
     void everyRequestSurvivesARoundTrip() throws Exception {
         List<Request> all = List.of(new Request.Hello(1),
                 new Request.Login(2, 1, "r", new User("u", "n"), new Request.LoginConfig(false, 5), null, "ab", "tok"),
+                new Request.Login(15, 1, "r", new User("u", "n"), new Request.LoginConfig(true, 0), null, null, "tok",
+                        List.of("a", "b"), List.of()),
                 new Request.Logout(3), new Request.Publish(4, "s1", "x", "v=0"), new Request.Unpublish(5, "s1"),
                 new Request.Play(6, "s1", null), new Request.StopPlay(7, "s1"), new Request.SetStreamExtraInfo(8, "s1", "e"),
                 new Request.SetRoomExtraInfo(9, "k", "v"), new Request.Broadcast(10, "hi"), new Request.Barrage(11, "yo"),

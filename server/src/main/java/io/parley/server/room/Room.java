@@ -113,7 +113,7 @@ final class Room {
         }
     }
 
-    void resume(Session s, SessionListener listener, Reply<LoginOutcome> reply) {
+    void resume(Session s, ClientView known, SessionListener listener, Reply<LoginOutcome> reply) {
         if (s.ended) {
             reply.fail(ErrorCode.SESSION_NOT_FOUND, "the session has already ended");
             return;
@@ -126,7 +126,8 @@ final class Room {
         if (old == null) {
             service.reconnectingChanged(-1);
         }
-        RoomView before = s.viewAtDetach != null ? s.viewAtDetach : viewOf(s);
+        RoomView sent = s.viewAtDetach != null ? s.viewAtDetach : viewOf(s);
+        RoomView before = known == null ? sent : claimed(s, known, sent);
         s.viewAtDetach = null;
         s.listener = listener;
         if (old != null) {
@@ -473,6 +474,32 @@ final class Room {
             }
         }
         return new RoomView(users, others);
+    }
+
+    /**
+     * The view a resuming client states, filled in with names and extra info from what the server
+     * sent, then from the room now; an ID known to neither gets a bare placeholder for its DELETE.
+     */
+    private RoomView claimed(Session self, ClientView known, RoomView sent) {
+        Map<String, Member> users = new LinkedHashMap<>();
+        for (String userId : known.userIds()) {
+            if (userId.equals(self.member().userId())) {
+                continue; // a session never lists itself
+            }
+            Member m = sent.users().get(userId);
+            Session now = sessions.get(userId);
+            users.put(userId, m != null ? m : now != null ? now.member() : new Member(userId, userId));
+        }
+        Map<String, PublishedStream> knownStreams = new LinkedHashMap<>();
+        for (String streamId : known.streamIds()) {
+            if (self.publishing.contains(streamId)) {
+                continue; // nor its own streams
+            }
+            PublishedStream p = sent.streams().get(streamId);
+            PublishedStream now = streams.get(streamId);
+            knownStreams.put(streamId, p != null ? p : now != null ? now : new PublishedStream(streamId, new Member("", ""), "", 0));
+        }
+        return new RoomView(users, knownStreams);
     }
 
     /** The whole room, for the REST API and metrics. */

@@ -52,14 +52,17 @@ public final class RoomService {
         });
     }
 
-    /** Resumes a session on a new connection within its reconnect window. */
-    public void resume(long appId, String sessionToken, SessionListener listener, Reply<LoginOutcome> reply) {
+    /**
+     * Resumes a session on a new connection within its reconnect window. {@code known} is what the
+     * client says it has (null: what the server had sent when it noticed the loss).
+     */
+    public void resume(long appId, String sessionToken, ClientView known, SessionListener listener, Reply<LoginOutcome> reply) {
         Session s = byToken.get(sessionToken);
         if (s == null || s.appId() != appId) {
             reply.fail(ErrorCode.SESSION_NOT_FOUND, "no session to resume for this session token");
             return;
         }
-        s.room.executor.execute(() -> s.room.resume(s, listener, reply));
+        s.room.executor.execute(() -> s.room.resume(s, known, listener, reply));
     }
 
     /** The connection behind {@code listener} is gone; the session waits for a resume. */

@@ -10,6 +10,7 @@ import io.parley.protocol.ServerMessage;
 import io.parley.server.app.App;
 import io.parley.server.auth.AppSignProof;
 import io.parley.server.metrics.SignalMetrics;
+import io.parley.server.room.ClientView;
 import io.parley.server.room.Grant;
 import io.parley.server.room.LoginCommand;
 import io.parley.server.room.LoginOutcome;
@@ -25,6 +26,7 @@ import io.parley.server.room.Session;
 import io.parley.server.room.SessionListener;
 import io.parley.server.room.TextMessage;
 import java.util.List;
+import java.util.Set;
 import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -169,7 +171,9 @@ public final class SignalConnection implements SessionListener {
         if (login.sessionToken() != null && !login.sessionToken().isEmpty()) {
             useApp(found);
             loginPending = true;
-            rooms.resume(found.appId(), login.sessionToken(), this, reply);
+            ClientView known = login.knownUserIDs() == null && login.knownStreamIDs() == null ? null
+                    : new ClientView(Set.copyOf(orEmpty(login.knownUserIDs())), Set.copyOf(orEmpty(login.knownStreamIDs())));
+            rooms.resume(found.appId(), login.sessionToken(), known, this, reply);
             return;
         }
         String proofNonce = nonce;
@@ -182,6 +186,10 @@ public final class SignalConnection implements SessionListener {
         rooms.login(new LoginCommand(found.appId(), login.roomID(), new Member(login.user().userID(), login.user().userName()),
                 login.config().isUserStatusNotify(), login.config().maxMemberCount(),
                 new RoomLimits(l.maxUsersPerRoom(), l.maxRoomsPerUser(), l.broadcastPerSecondPerRoom()), grant), this, reply);
+    }
+
+    private static List<String> orEmpty(List<String> ids) {
+        return ids == null ? List.of() : ids;
     }
 
     private void useApp(App found) {

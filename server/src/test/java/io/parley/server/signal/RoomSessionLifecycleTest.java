@@ -64,6 +64,30 @@ class RoomSessionLifecycleTest {
     }
 
     @Test
+    void aResumeStatingWhatTheClientKnowsReplaysWhatWasLostInFlight() throws Exception {
+        server = new TestServer();
+        ScriptedClient a = server.joined("room1", "a", true);
+        a.call(new Request.Publish(a.nextId(), "s1", "one", null));
+        ScriptedClient b = server.client();
+        JsonNode login = b.login(TestServer.APP.appId(), "room1", "b", server.token(TestServer.APP, "b"), true);
+        b.event("roomStreamUpdate");
+        b.abort();
+        await().until(() -> server.server.rooms().reconnectingCount() == 1);
+        // As if a's ADD and s1's ADD had been lost in flight, and a stream "ghost" had been seen.
+        ScriptedClient b2 = server.client();
+        JsonNode resumed = b2.call(new Request.Login(b2.nextId(), TestServer.APP.appId(), "room1", new User("b", "b"),
+                new Request.LoginConfig(true, 0), null, null, login.path("sessionToken").asText(), List.of("b"), List.of("ghost")));
+        assertThat(resumed.path("resumed").asBoolean()).isTrue();
+        assertThat(b2.event("roomUserUpdate").at("/userList/0/userID").asText()).isEqualTo("a");
+        JsonNode gone = b2.event("roomStreamUpdate", m -> m.path("updateType").asText().equals("DELETE"));
+        assertThat(gone.at("/streamList/0/streamID").asText()).isEqualTo("ghost");
+        assertThat(gone.at("/extendedData/stream_delete_reason/0/code").asInt()).isEqualTo(6);
+        JsonNode added = b2.event("roomStreamUpdate", m -> m.path("updateType").asText().equals("ADD"));
+        assertThat(added.at("/streamList/0/extraInfo").asText()).isEqualTo("one");
+        assertThat(b2.sees("roomUserUpdate", 200)).isFalse();
+    }
+
+    @Test
     void pastTheWindowTheUserLeavesWithHeartbeatTimeout() throws Exception {
         server = new TestServer();
         ScriptedClient watcher = server.joined("room1", "watcher", true);
