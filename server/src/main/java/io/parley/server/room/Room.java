@@ -44,6 +44,8 @@ final class Room {
     private final RateWindow broadcasts;
     private long nextMessageId = 1;
     private Scheduler.Cancellable ticker;
+    /** True while a login replaces a session, so the room does not close in between. */
+    private boolean admitting;
     boolean closed;
 
     Room(RoomKey key, SerialExecutor executor, RoomService service, AppState app, RoomLimits limits, int maxMemberCount,
@@ -77,7 +79,10 @@ final class Room {
             return;
         }
         if (sameRoom != null) {
+            // The room must outlive its only user being replaced by the same user.
+            admitting = true;
             leave(sameRoom, StreamDeleteReason.DUPLICATE_LOGIN, ErrorCode.KICKED_DUPLICATE_LOGIN, "the same userID logged in again");
+            admitting = false;
         }
         if (limits.maxRoomsPerUser() <= 1) {
             // One room per user: a login elsewhere replaces the older session, as a duplicate login does.
@@ -223,7 +228,7 @@ final class Room {
         if (endCode != null && l != null) {
             l.ended(endCode, why);
         }
-        if (sessions.isEmpty()) {
+        if (sessions.isEmpty() && !admitting) {
             close();
         }
     }

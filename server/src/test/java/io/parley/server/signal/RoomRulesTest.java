@@ -106,6 +106,19 @@ class RoomRulesTest {
     }
 
     @Test
+    void aDuplicateLoginOfARoomsOnlyUserKeepsTheRoom() throws Exception {
+        ScriptedClient first = server.joined("alone", "a", false);
+        first.call(new Request.SetRoomExtraInfo(first.nextId(), "k", "kept"));
+        server.joined("alone", "a", false);
+        assertThat(first.event("kickedOut").path("errorCode").asInt()).isEqualTo(1002050);
+        ScriptedClient b = server.client();
+        JsonNode r = b.login(TestServer.APP.appId(), "alone", "b", server.token(TestServer.APP, "b"), true);
+        assertThat(r.at("/userList/0/userID").asText()).isEqualTo("a");
+        assertThat(r.at("/roomExtraInfoList/0/value").asText()).isEqualTo("kept");
+        assertThat(server.server.rooms().roomCount()).isEqualTo(1);
+    }
+
+    @Test
     void aDuplicateUserIdInAnotherRoomOfTheAppAlsoKicks() {
         ScriptedClient first = server.joined("room1", "dup", false);
         server.joined("room2", "dup", false);
