@@ -14,6 +14,7 @@ import io.netty.channel.socket.SocketChannel;
 import io.netty.channel.socket.nio.NioServerSocketChannel;
 import io.netty.handler.codec.http.HttpObjectAggregator;
 import io.netty.handler.codec.http.HttpServerCodec;
+import io.netty.handler.codec.http.websocketx.WebSocketFrameAggregator;
 import io.netty.handler.codec.http.websocketx.WebSocketServerProtocolConfig;
 import io.netty.handler.codec.http.websocketx.WebSocketServerProtocolHandler;
 import io.parley.server.api.RestApi;
@@ -53,7 +54,10 @@ public final class HttpServer implements AutoCloseable {
                         @Override
                         protected void initChannel(SocketChannel c) {
                             c.pipeline().addLast(new HttpServerCodec(), new HttpObjectAggregator(MAX_HTTP_BYTES),
-                                    new WebSocketServerProtocolHandler(ws), new WebSocketHandler(hub), routes);
+                                    new WebSocketServerProtocolHandler(ws),
+                                    // A message may come in fragments; signaling reads whole messages.
+                                    new WebSocketFrameAggregator(hub.options().maxFrameBytes()),
+                                    new WebSocketHandler(hub), routes);
                         }
                     })
                     .bind(host, port).sync().channel();

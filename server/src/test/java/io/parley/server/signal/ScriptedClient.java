@@ -50,6 +50,14 @@ final class ScriptedClient implements AutoCloseable {
         return r.id();
     }
 
+    /** Sends one message split into WebSocket fragments (a text frame, then continuation frames). */
+    void sendFragmented(String text, int pieces) {
+        int step = (text.length() + pieces - 1) / pieces;
+        for (int at = 0; at < text.length(); at += step) {
+            ws.sendText(text.substring(at, Math.min(text.length(), at + step)), at + step >= text.length()).join();
+        }
+    }
+
     void sendRaw(String text) {
         ws.sendText(text, true).join();
     }

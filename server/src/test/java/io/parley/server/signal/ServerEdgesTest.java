@@ -50,6 +50,17 @@ class ServerEdgesTest {
     }
 
     @Test
+    void aMessageInFragmentsIsReadWhole() throws Exception {
+        server = new TestServer();
+        ScriptedClient a = server.joined("r", "a", false);
+        ScriptedClient b = server.joined("r", "b", false);
+        String text = "x".repeat(900);
+        a.sendFragmented(new io.parley.protocol.MessageCodec().encode(new Request.Broadcast(77, text)), 3);
+        assertThat(a.response(77).path("code").asInt()).isZero();
+        assertThat(b.event("IMRecvBroadcastMessage").at("/messageList/0/message").asText()).isEqualTo(text);
+    }
+
+    @Test
     void theRestApiSeesAndActsOnRooms() throws Exception {
         server = new TestServer();
         App app = TestServer.APP;
