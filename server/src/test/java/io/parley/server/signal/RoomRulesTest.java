@@ -202,6 +202,22 @@ class RoomRulesTest {
     }
 
     @Test
+    void roomExtraInfoReachesTheOthersAndKeepsAtMostTenKeys() throws Exception {
+        ScriptedClient a = server.joined("room1", "a", false);
+        ScriptedClient b = server.joined("room1", "b", false);
+        assertThat(a.call(new Request.SetRoomExtraInfo(a.nextId(), "topic", "cats")).path("code").asInt()).isZero();
+        JsonNode update = b.event("roomExtraInfoUpdate");
+        assertThat(update.at("/roomExtraInfoList/0/key").asText()).isEqualTo("topic");
+        assertThat(update.at("/roomExtraInfoList/0/updateUser/userID").asText()).isEqualTo("a");
+        for (int i = 1; i < 10; i++) {
+            assertThat(a.call(new Request.SetRoomExtraInfo(a.nextId(), "k" + i, "v")).path("code").asInt()).isZero();
+        }
+        assertThat(a.call(new Request.SetRoomExtraInfo(a.nextId(), "k10", "v")).path("code").asInt()).isEqualTo(1003051);
+        assertThat(a.call(new Request.SetRoomExtraInfo(a.nextId(), "topic", "dogs")).path("code").asInt()).isZero();
+        assertThat(a.received()).noneMatch(m -> m.path("event").asText().equals("roomExtraInfoUpdate"));
+    }
+
+    @Test
     void theRoomIsRemovedWithItsLastUser() {
         ScriptedClient a = server.joined("room1", "a", false);
         a.call(new Request.SetRoomExtraInfo(a.nextId(), "k", "v"));

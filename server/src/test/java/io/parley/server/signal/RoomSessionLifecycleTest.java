@@ -88,6 +88,24 @@ class RoomSessionLifecycleTest {
     }
 
     @Test
+    void aResumeWhileTheOldConnectionStillLivesClosesTheOldOne() throws Exception {
+        server = new TestServer();
+        ScriptedClient watcher = server.joined("room1", "watcher", true);
+        ScriptedClient old = server.client();
+        JsonNode login = old.login(TestServer.APP.appId(), "room1", "b", server.token(TestServer.APP, "b"), true);
+        watcher.event("roomUserUpdate");
+        ScriptedClient fresh = server.client();
+        JsonNode resumed = fresh.call(new Request.Login(fresh.nextId(), TestServer.APP.appId(), "room1", new User("b", "b"),
+                new Request.LoginConfig(true, 0), null, null, login.path("sessionToken").asText()));
+        assertThat(resumed.path("resumed").asBoolean()).isTrue();
+        assertThat(old.event("kickedOut").path("errorCode").asInt()).isEqualTo(1002052);
+        await().until(old::isClosed);
+        assertThat(fresh.call(new Request.Publish(fresh.nextId(), "sb", "", null)).path("code").asInt()).isZero();
+        assertThat(watcher.event("roomStreamUpdate").at("/streamList/0/user/userID").asText()).isEqualTo("b");
+        assertThat(watcher.sees("roomUserUpdate", 300)).isFalse();
+    }
+
+    @Test
     void pastTheWindowTheUserLeavesWithHeartbeatTimeout() throws Exception {
         server = new TestServer();
         ScriptedClient watcher = server.joined("room1", "watcher", true);
