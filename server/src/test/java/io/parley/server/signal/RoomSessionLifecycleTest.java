@@ -42,8 +42,7 @@ class RoomSessionLifecycleTest {
         server.clock.advance(29_000);
 
         ScriptedClient b2 = server.client();
-        JsonNode resumed = b2.call(new Request.Login(b2.nextId(), TestServer.APP.appId(), "room1", new User("b", "b"),
-                new Request.LoginConfig(true, 0), null, null, login.path("sessionToken").asText()));
+        JsonNode resumed = b2.resume(TestServer.APP.appId(), "room1", "b", login.path("sessionToken").asText());
         assertThat(resumed.path("code").asInt()).isZero();
         assertThat(resumed.path("resumed").asBoolean()).isTrue();
         assertThat(resumed.path("roomSessionID").asText()).isEqualTo(login.path("roomSessionID").asText());
@@ -95,8 +94,7 @@ class RoomSessionLifecycleTest {
         JsonNode login = old.login(TestServer.APP.appId(), "room1", "b", server.token(TestServer.APP, "b"), true);
         watcher.event("roomUserUpdate");
         ScriptedClient fresh = server.client();
-        JsonNode resumed = fresh.call(new Request.Login(fresh.nextId(), TestServer.APP.appId(), "room1", new User("b", "b"),
-                new Request.LoginConfig(true, 0), null, null, login.path("sessionToken").asText()));
+        JsonNode resumed = fresh.resume(TestServer.APP.appId(), "room1", "b", login.path("sessionToken").asText());
         assertThat(resumed.path("resumed").asBoolean()).isTrue();
         assertThat(old.event("kickedOut").path("errorCode").asInt()).isEqualTo(1002052);
         await().until(old::isClosed);
@@ -123,8 +121,7 @@ class RoomSessionLifecycleTest {
         assertThat(watcher.event("roomUserUpdate", m -> m.path("updateType").asText().equals("DELETE"))
                 .at("/userList/0/userID").asText()).isEqualTo("b");
         ScriptedClient late = server.client();
-        JsonNode r = late.call(new Request.Login(late.nextId(), TestServer.APP.appId(), "room1", new User("b", "b"),
-                new Request.LoginConfig(true, 0), null, null, login.path("sessionToken").asText()));
+        JsonNode r = late.resume(TestServer.APP.appId(), "room1", "b", login.path("sessionToken").asText());
         assertThat(r.path("code").asInt()).isEqualTo(1100021);
     }
 

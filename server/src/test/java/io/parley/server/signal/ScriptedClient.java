@@ -134,6 +134,13 @@ final class ScriptedClient implements AutoCloseable {
                 new Request.LoginConfig(userUpdates, 0), token, null, null));
     }
 
+    /** Resumes a session on this connection with its session token; waits for the response. */
+    JsonNode resume(long appId, String roomId, String userId, String sessionToken) {
+        loggedInAs = userId;
+        return call(new Request.Login(nextId(), appId, roomId, new User(userId, userId), new Request.LoginConfig(true, 0),
+                null, null, sessionToken));
+    }
+
     @Override
     public void close() {
         if (!closed) {
