@@ -209,7 +209,8 @@ export class RoomSession {
         return;
       }
       const { first, max } = this.ctx.reconnectBackoffMs;
-      const delay = Math.min(max, first * 2 ** this.reconnectAttempt++);
+      // the last attempt falls on the deadline itself
+      const delay = Math.min(max, first * 2 ** this.reconnectAttempt++, this.ctx.reconnectTimeoutMs - elapsed);
       this.reconnectTimer = this.ctx.clock.setTimeout(() => void this.tryResume(), delay);
     }
   }

@@ -87,11 +87,13 @@ export class FakeSocket implements WebSocketLike {
     this.deliver({ type: 'event', event, ...fields });
   }
 
-  /** The server side loses the connection. */
+  /** The server side closes the connection, after the frames already on their way. */
   drop(code = 1006): void {
-    if (this.readyState === 3) return;
-    this.readyState = 3;
-    queueMicrotask(() => this.onclose?.({ code, reason: '' }));
+    queueMicrotask(() => {
+      if (this.readyState === 3) return;
+      this.readyState = 3;
+      this.onclose?.({ code, reason: '' });
+    });
   }
 }
 
