@@ -54,6 +54,9 @@ export class RoomSession {
   private reconnectStartedAt = 0;
   private reconnectAttempt = 0;
   private reconnectTimer: unknown;
+  /** The users and streams the app has been told of, stated on resume so that lost events are replayed. */
+  private readonly knownUserIDs = new Set<string>();
+  private readonly knownStreamIDs = new Set<string>();
   listener: SessionListener = { onReconnecting() {}, onResumed() {}, onEnded() {} };
 
   constructor(
@@ -188,7 +191,7 @@ export class RoomSession {
         conn.close();
         return;
       }
-      const response = await conn.request('login', { ...this.loginFields(), sessionToken: this.sessionToken }, this.ctx.requestTimeoutMs, ErrorCode.LOGIN_TIMEOUT);
+      const response = await conn.request('login', { ...this.loginFields(), sessionToken: this.sessionToken, ...this.known() }, this.ctx.requestTimeoutMs, ErrorCode.LOGIN_TIMEOUT);
       if (this.state !== 'RECONNECTING') {
         conn.close();
         return;
@@ -215,6 +218,14 @@ export class RoomSession {
     }
   }
 
+  /** knownUserIDs / knownStreamIDs for a resume (docs/protocol.md, "Reconnect"); over 500, left to the server's own diff. */
+  private known(): Record<string, string[]> {
+    const fields: Record<string, string[]> = {};
+    if (this.config.isUserStatusNotify && this.knownUserIDs.size <= MAX_KNOWN_IDS) fields.knownUserIDs = [...this.knownUserIDs];
+    if (this.knownStreamIDs.size <= MAX_KNOWN_IDS) fields.knownStreamIDs = [...this.knownStreamIDs];
+    return fields;
+  }
+
   private emitState(state: ZegoRoomState, reason: Reason, errorCode: number, extendedData: string): void {
     this.ctx.emitter.emit('roomStateUpdate', this.roomID, state, errorCode, extendedData);
     this.ctx.emitter.emit('roomStateChanged', this.roomID, reason, errorCode, extendedData);
@@ -227,9 +238,11 @@ export class RoomSession {
     const roomID = String(e.roomID ?? this.roomID);
     switch (e.event) {
       case 'roomUserUpdate':
+        track(this.knownUserIDs, e.updateType, users(e.userList).map((u) => u.userID));
         emit('roomUserUpdate', roomID, updateType(e.updateType), users(e.userList));
         break;
       case 'roomStreamUpdate':
+        track(this.knownStreamIDs, e.updateType, streams(e.streamList).map((st) => st.streamID));
         emit('roomStreamUpdate', roomID, updateType(e.updateType), streams(e.streamList), JSON.stringify(e.extendedData ?? {}));
         break;
       case 'roomStreamExtraInfoUpdate':
@@ -272,6 +285,15 @@ export class RoomSession {
 }
 
 type Json = Record<string, unknown>;
+
+const MAX_KNOWN_IDS = 500;
+
+function track(known: Set<string>, type: unknown, ids: string[]): void {
+  for (const id of ids) {
+    if (type === 'DELETE') known.delete(id);
+    else known.add(id);
+  }
+}
 
 function list(v: unknown): Json[] {
   return Array.isArray(v) ? (v as Json[]) : [];

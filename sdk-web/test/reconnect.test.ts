@@ -25,12 +25,29 @@ test('a lost socket inside the window: CONNECTING (RECONNECTING), resume with th
   assert.equal(resume.sessionToken, 'st-1');
   assert.deepEqual(resume.user, USER);
   assert.equal(resume.appSignProof, undefined);
+  assert.deepEqual(resume.knownUserIDs, []);
+  assert.deepEqual(resume.knownStreamIDs, []);
   assert.equal(server.sockets[1].received.some((m) => m.type === 'hello'), false);
   // the session goes on over the new socket, events included
   server.last.event('roomUserUpdate', { roomID: ROOM, updateType: 'ADD', userList: [U2] });
   await engine.sendBroadcastMessage(ROOM, 'back');
   assert.deepEqual(calls[4], ['roomUserUpdate', ROOM, 0, [U2]]);
   assert.equal(server.last.received.at(-1)?.type, 'broadcast');
+});
+
+test('a resume states the users and streams the app knows', async () => {
+  const { server, clock } = await loggedIn();
+  const s = server.last;
+  const stream = (id: string) => ({ streamID: id, user: U2, extraInfo: '' });
+  s.event('roomUserUpdate', { roomID: ROOM, updateType: 'ADD', userList: [U2, { userID: 'id3', userName: 'c' }] });
+  s.event('roomUserUpdate', { roomID: ROOM, updateType: 'DELETE', userList: [{ userID: 'id3', userName: 'c' }] });
+  s.event('roomStreamUpdate', { roomID: ROOM, updateType: 'ADD', streamList: [stream('s2'), stream('s3')] });
+  s.event('roomStreamUpdate', { roomID: ROOM, updateType: 'DELETE', streamList: [stream('s2')] });
+  s.drop();
+  await clock.advance(0);
+  const resume = server.ofType('login')[1];
+  assert.deepEqual(resume.knownUserIDs, ['id2']);
+  assert.deepEqual(resume.knownStreamIDs, ['s3']);
 });
 
 test('the server cannot be reached: retries with bounded exponential backoff, then resumes', async () => {
