@@ -30,8 +30,9 @@ export interface ZegoResult {
   extendedData?: string;
 }
 
-function defaultServerURL(): string {
-  const url = new URL('/ws', import.meta.url);
+/** The signaling URL of the origin that served a module at moduleURL: `/ws` over ws: or wss:. */
+export function signalingURLFor(moduleURL: string): string {
+  const url = new URL('/ws', moduleURL);
   if (url.protocol === 'http:') url.protocol = 'ws:';
   else if (url.protocol === 'https:') url.protocol = 'wss:';
   else throw zegoError(ErrorCode.LOGIN_NETWORK, 'no server address: set the profile\'s `server` (the SDK was not loaded over http)');
@@ -70,7 +71,7 @@ export class ExpressEngine {
     this.ctx = {
       appID: profile.appID,
       appSign: profile.appSign,
-      serverURL: () => profile.server ?? defaultServerURL(),
+      serverURL: () => profile.server ?? signalingURLFor(import.meta.url),
       webSocket: webSocketFactory(options.webSocket),
       clock: options.clock ?? realClock,
       emitter: this.emitter,

@@ -133,3 +133,41 @@ test('two engines in one room on the real server see each other, their streams a
     await B.destroyEngine();
   }
 });
+
+test('a socket lost on the real server: the session resumes and the other user sees no one leave', { skip: !jar && 'no server jar' }, async () => {
+  const A = await loadEngineClass('c');
+  const B = await loadEngineClass('d');
+  const bSockets: WebSocket[] = [];
+  const track = (u: string) => {
+    const socket = new WebSocket(u);
+    bSockets.push(socket);
+    return socket;
+  };
+  void A.createEngineWithProfile({ appID: APP_ID, appSign: APP_SIGN, scenario: 0, server: url }, { webSocket: WebSocket as never });
+  void B.createEngineWithProfile({ appID: APP_ID, appSign: APP_SIGN, scenario: 0, server: url }, { webSocket: track as never });
+  const a = A.instance();
+  const b = B.instance();
+  try {
+    await a.loginRoom('room2', { userID: 'id3', userName: 'user3' }, { isUserStatusNotify: true });
+    const aSeesB = waitFor(a, 'roomUserUpdate', (_r, type) => type === 0);
+    await b.loginRoom('room2', { userID: 'id4', userName: 'user4' }, { isUserStatusNotify: true });
+    await aSeesB;
+    const aUserEvents: Args[] = [];
+    a.on('roomUserUpdate', (...args: Args) => aUserEvents.push(args));
+    const states: Args[] = [];
+    b.on('roomStateChanged', (...args: Args) => states.push(args));
+    const resumed = waitFor(b, 'roomStateChanged', (_r, reason) => reason === 4);
+    bSockets[0].terminate();
+    await resumed;
+    assert.deepEqual(states.map((s) => [s[1], s[2]]), [[3, 1002051], [4, 0]]);
+    assert.equal(bSockets.length, 2);
+    // the resumed session works: a message from B reaches A
+    const message = waitFor(a, 'IMRecvBroadcastMessage', () => true);
+    await b.sendBroadcastMessage('room2', 'back');
+    assert.equal((await message)[1][0].message, 'back');
+    assert.deepEqual(aUserEvents, []);
+  } finally {
+    await A.destroyEngine();
+    await B.destroyEngine();
+  }
+});

@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { createHmac } from 'node:crypto';
 import { afterEach, test } from 'node:test';
+import { signalingURLFor } from '../src/engine.js';
 import DefaultExport, { ExpressEngine, ZegoExpressEngine } from '../src/index.js';
 import { flush, NONCE, record } from './fakes.js';
 import { APP_ID, APP_SIGN, loggedIn, rig, ROOM, USER } from './helpers.js';
@@ -143,4 +144,13 @@ test('destroyEngine logs out, closes, forgets the engine; a new create makes a n
   await ExpressEngine.destroyEngine();
   await ExpressEngine.destroyEngine();
   await flush();
+});
+
+test('the server address defaults to /ws on the origin that served the SDK', async () => {
+  assert.equal(signalingURLFor('http://parley.test:8080/sdk/parley-express.js'), 'ws://parley.test:8080/ws');
+  assert.equal(signalingURLFor('https://parley.test/sdk/parley-express.js?v=1'), 'wss://parley.test/ws');
+  assert.throws(() => signalingURLFor('file:///tmp/parley-express.js'), { errorCode: 1002030 });
+  // without a `server`, a module loaded from a file has no origin: the login says so
+  await ExpressEngine.createEngineWithProfile({ appID: APP_ID, appSign: APP_SIGN, scenario: 0 });
+  await assert.rejects(ExpressEngine.instance().loginRoom(ROOM, USER, {}), { errorCode: 1002030 });
 });
