@@ -1,6 +1,7 @@
 import { Clock, realClock } from './clock.js';
 import { ErrorCode, ZegoError, ZegoScenario, zegoError } from './constants.js';
 import { Emitter, Listener } from './emitter.js';
+import type { ZegoEvents } from './events.js';
 import { Publisher } from './publisher.js';
 import { EngineContext, RoomSession, ZegoRoomConfig, ZegoUser } from './room.js';
 import { WebSocketFactory, WebSocketLike } from './signaling.js';
@@ -117,10 +118,16 @@ export class ExpressEngine {
     return 'parley-express-0.1.0';
   }
 
+  /** Adds a listener; the events and their arguments are ZegoEvents'. */
+  on<K extends keyof ZegoEvents>(event: K, listener: ZegoEvents[K]): void;
+  on(event: string, listener: Listener): void;
   on(event: string, listener: Listener): void {
     this.emitter.on(event, listener);
   }
 
+  /** Removes one listener, or all of the event's when none is given. */
+  off<K extends keyof ZegoEvents>(event: K, listener?: ZegoEvents[K]): void;
+  off(event: string, listener?: Listener): void;
   off(event: string, listener?: Listener): void {
     this.emitter.off(event, listener);
   }
