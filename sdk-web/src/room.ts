@@ -1,7 +1,7 @@
 import { appSignProof } from './appsign.js';
 import { Clock } from './clock.js';
 import { Emitter } from './emitter.js';
-import { ErrorCode, ZegoError, ZegoRoomState, ZegoRoomStateChangedReason as Reason, ZegoUpdateType, zegoError } from './constants.js';
+import { ErrorCode, ZegoError, ZegoRoomState, ZegoRoomStateChangedReason as Reason, ZegoUpdateType, isZegoError, zegoError } from './constants.js';
 import { Response, ServerEvent, SignalingConnection, WebSocketFactory } from './signaling.js';
 
 export interface ZegoUser {
@@ -101,7 +101,7 @@ export class RoomSession {
       return { errorCode: 0, extendedData };
     } catch (e) {
       conn?.close();
-      let error = e as ZegoError;
+      let error = isZegoError(e) ? e : zegoError(ErrorCode.LOGIN_NETWORK, String(e));
       if (error.errorCode === ErrorCode.CONNECTION_INTERRUPTED) error = { ...error, errorCode: ErrorCode.LOGIN_NETWORK };
       if (this.state === 'LOGGING_IN') {
         this.state = 'ENDED';

@@ -154,3 +154,15 @@ test('the server address defaults to /ws on the origin that served the SDK', asy
   await ExpressEngine.createEngineWithProfile({ appID: APP_ID, appSign: APP_SIGN, scenario: 0 });
   await assert.rejects(ExpressEngine.instance().loginRoom(ROOM, USER, {}), { errorCode: 1002030 });
 });
+
+test('without WebCrypto (a page that is not a secure context) an AppSign login fails with 1002033 and says why', async () => {
+  const { engine } = rig();
+  const crypto = Object.getOwnPropertyDescriptor(globalThis, 'crypto')!;
+  Object.defineProperty(globalThis, 'crypto', { value: undefined, configurable: true });
+  try {
+    await assert.rejects(engine.loginRoom(ROOM, USER, {}), (e: { errorCode: number; extendedData: string }) =>
+      e.errorCode === 1002033 && e.extendedData.includes('secure context'));
+  } finally {
+    Object.defineProperty(globalThis, 'crypto', crypto);
+  }
+});
