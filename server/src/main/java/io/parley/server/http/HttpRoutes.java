@@ -22,7 +22,7 @@ import java.nio.charset.StandardCharsets;
 
 /**
  * The plain HTTP routes: {@code /healthz}, Prometheus {@code /metrics}, the REST API under
- * {@code /api/}, and the status page at {@code /}. WebSocket upgrades never reach it.
+ * {@code /api/}, the Web SDK under {@code /sdk/}, and the status page at {@code /}. WebSocket upgrades never reach it.
  */
 @ChannelHandler.Sharable
 final class HttpRoutes extends SimpleChannelInboundHandler<FullHttpRequest> {
@@ -30,12 +30,13 @@ final class HttpRoutes extends SimpleChannelInboundHandler<FullHttpRequest> {
             <!doctype html><meta charset="utf-8"><title>Parley</title>
             <h1>Parley</h1>
             <p>The signaling server is running. WebSocket signaling: <code>/ws</code> (docs/protocol.md).
-            <ul><li><a href="/healthz">/healthz</a><li><a href="/metrics">/metrics</a><li><code>/api/</code>: the server REST API (docs/rest-api.md)</ul>
+            <ul><li><a href="/healthz">/healthz</a><li><a href="/metrics">/metrics</a><li><code>/api/</code>: the server REST API (docs/rest-api.md)<li><a href="/sdk/parley-express.js">/sdk/parley-express.js</a>: the Web SDK</ul>
             """;
 
     private final PrometheusMeterRegistry metrics;
     private final RestApi api;
     private final Scheduler clock;
+    private final SdkAssets sdk = SdkAssets.fromClasspath();
 
     HttpRoutes(PrometheusMeterRegistry metrics, RestApi api, Scheduler clock) {
         this.metrics = metrics;
@@ -56,6 +57,10 @@ final class HttpRoutes extends SimpleChannelInboundHandler<FullHttpRequest> {
         } else if (path.equals("/api/") || path.equals("/api")) {
             RestResponse r = api.handle(uri.parameters(), clock.nowMillis() / 1000);
             respond(ctx, req, HttpResponseStatus.valueOf(r.httpStatus()), "application/json", r.json());
+        } else if (path.startsWith("/sdk/")) {
+            sdk.find(path.substring("/sdk/".length())).ifPresentOrElse(
+                    a -> respond(ctx, req, HttpResponseStatus.OK, a.contentType(), a.body(), true),
+                    () -> respond(ctx, req, HttpResponseStatus.NOT_FOUND, "text/plain", "not found\n"));
         } else if (path.equals("/")) {
             respond(ctx, req, HttpResponseStatus.OK, "text/html; charset=utf-8", INDEX);
         } else {
@@ -64,11 +69,19 @@ final class HttpRoutes extends SimpleChannelInboundHandler<FullHttpRequest> {
     }
 
     private static void respond(ChannelHandlerContext ctx, FullHttpRequest req, HttpResponseStatus status, String type, String body) {
-        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+        respond(ctx, req, status, type, body.getBytes(StandardCharsets.UTF_8), false);
+    }
+
+    private static void respond(ChannelHandlerContext ctx, FullHttpRequest req, HttpResponseStatus status, String type,
+            byte[] bytes, boolean anyOrigin) {
         FullHttpResponse res = new DefaultFullHttpResponse(HttpVersion.HTTP_1_1, status,
                 req.method() == HttpMethod.HEAD ? Unpooled.EMPTY_BUFFER : Unpooled.wrappedBuffer(bytes));
         res.headers().set(HttpHeaderNames.CONTENT_TYPE, type);
         res.headers().set(HttpHeaderNames.CONTENT_LENGTH, bytes.length);
+        if (anyOrigin) {
+            // The seed's pages import the SDK from wherever they are hosted.
+            res.headers().set(HttpHeaderNames.ACCESS_CONTROL_ALLOW_ORIGIN, "*");
+        }
         boolean keepAlive = HttpUtil.isKeepAlive(req);
         HttpUtil.setKeepAlive(res, keepAlive);
         var f = ctx.writeAndFlush(res);

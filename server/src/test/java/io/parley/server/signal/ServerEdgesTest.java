@@ -50,6 +50,21 @@ class ServerEdgesTest {
     }
 
     @Test
+    void servesTheWebSdkToAnyOrigin() throws Exception {
+        server = new TestServer();
+        var js = get("/sdk/parley-express.js");
+        assertThat(js.statusCode()).isEqualTo(200);
+        assertThat(js.headers().firstValue("content-type")).hasValue("text/javascript; charset=utf-8");
+        assertThat(js.headers().firstValue("access-control-allow-origin")).hasValue("*");
+        assertThat(js.body()).contains("ZegoExpressEngine");
+        var types = get("/sdk/parley-express.d.ts");
+        assertThat(types.statusCode()).isEqualTo(200);
+        assertThat(types.body()).contains("createEngineWithProfile");
+        assertThat(get("/sdk/../pom.xml").statusCode()).isEqualTo(404);
+        assertThat(get("/sdk/nothing.js").statusCode()).isEqualTo(404);
+    }
+
+    @Test
     void aMessageInFragmentsIsReadWhole() throws Exception {
         server = new TestServer();
         ScriptedClient a = server.joined("r", "a", false);
