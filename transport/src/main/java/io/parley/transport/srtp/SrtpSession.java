@@ -7,6 +7,8 @@ import org.jitsi.srtp.SrtcpCryptoContext;
 import org.jitsi.srtp.SrtpContextFactory;
 import org.jitsi.srtp.SrtpCryptoContext;
 import org.jitsi.srtp.SrtpErrorStatus;
+import org.jitsi.srtp.crypto.Aes;
+import org.jitsi.srtp.crypto.JitsiOpenSslProvider;
 import org.jitsi.utils.logging2.LoggerImpl;
 
 /**
@@ -36,6 +38,15 @@ public final class SrtpSession implements AutoCloseable {
     private static final int RTCP_HEADER = 8;
     private static final int SRTCP_INDEX = 4;
     private static final ThreadLocal<PacketView> SEND_VIEW = ThreadLocal.withInitial(PacketView::new);
+
+    static {
+        // Left alone, jitsi-srtp benchmarks every AES provider on first use, which takes seconds
+        // under load. Its OpenSSL binding is the fastest for GCM and even for CTR, so pick it when
+        // it loads, and the JDK's otherwise.
+        Aes.setFactoryClassName(JitsiOpenSslProvider.isLoaded()
+                ? Aes.class.getName() + "$OpenSSLCipherFactory"
+                : Aes.class.getName() + "$SunJCECipherFactory");
+    }
 
     private final SrtpProfile profile;
     private final SrtpContextFactory outFactory;
