@@ -283,6 +283,11 @@ public final class MediaTransport implements PacketRouter.Endpoint, IceListener,
     // ---- DTLS, on a handshake thread ----
 
     @Override
+    public void closed(String reason) {
+        finish(State.CLOSED, reason);
+    }
+
+    @Override
     public void connected(SrtpKeys keys) {
         releaseHandshake();
         srtp = new SrtpSession(keys);

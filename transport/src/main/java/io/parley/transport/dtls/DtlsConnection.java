@@ -26,6 +26,9 @@ public final class DtlsConnection {
         void connected(SrtpKeys keys);
 
         void failed(String reason);
+
+        /** The peer ended the association with close_notify (RFC 5246 §7.2.1). */
+        void closed(String reason);
     }
 
     private static final Logger LOG = LoggerFactory.getLogger(DtlsConnection.class);
@@ -168,8 +171,15 @@ public final class DtlsConnection {
                     // Application data is not used by DTLS-SRTP media; BouncyCastle answered what it had to.
                 }
             } catch (IOException | RuntimeException e) {
-                if (state.get() == CONNECTED) {
-                    fail("DTLS closed by the peer: " + e.getMessage());
+                // BouncyCastle closes our queue when it reads close_notify; anything else is an error.
+                boolean closeNotify = queue.isClosed();
+                if (state.compareAndSet(CONNECTED, DONE)) {
+                    queue.close();
+                    if (closeNotify) {
+                        listener.closed("close_notify from the peer");
+                    } else {
+                        listener.failed("DTLS failed after the handshake: " + e.getMessage());
+                    }
                 }
                 return;
             }

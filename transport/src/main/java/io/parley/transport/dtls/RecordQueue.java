@@ -73,6 +73,10 @@ final class RecordQueue implements DatagramTransport {
         output.send(buf, off, len);
     }
 
+    boolean isClosed() {
+        return closed;
+    }
+
     @Override
     public void close() {
         closed = true;

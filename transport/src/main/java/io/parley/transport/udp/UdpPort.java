@@ -52,6 +52,7 @@ public final class UdpPort implements AutoCloseable {
     private final LongAdder received = new LongAdder();
     private final LongAdder sent = new LongAdder();
     private final LongAdder refusedDestinations = new LongAdder();
+    private final LongAdder refusedSenders = new LongAdder();
     private final LongAdder receiverErrors = new LongAdder();
     private final RateLimitedLog receiverErrorLog = new RateLimitedLog(LOG, "receive path threw, datagram dropped", 10_000);
     private final RateLimitedLog refusedLog = new RateLimitedLog(LOG, "not sending beyond loopback from a loopback port", 10_000);
@@ -138,6 +139,11 @@ public final class UdpPort implements AutoCloseable {
         return refusedDestinations.sum();
     }
 
+    /** Datagrams from beyond loopback that reached a loopback port, dropped unanswered. */
+    public long refusedSenders() {
+        return refusedSenders.sum();
+    }
+
     /** Datagrams whose processing threw; always a bug above, never a crash of the port. */
     public long receiverErrors() {
         return receiverErrors.sum();
@@ -176,7 +182,8 @@ public final class UdpPort implements AutoCloseable {
             }
             port.received.increment();
             if (port.loopbackOnly && !sender.getAddress().isLoopbackAddress()) {
-                port.refusedDestinations.increment();
+                // A browser also checks from its other addresses; a loopback port answers loopback only.
+                port.refusedSenders.increment();
                 return;
             }
             try {

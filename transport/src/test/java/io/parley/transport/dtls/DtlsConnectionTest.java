@@ -40,6 +40,11 @@ class DtlsConnectionTest {
             failure.set(reason);
             keys.completeExceptionally(new IllegalStateException(reason));
         }
+
+        @Override
+        public void closed(String reason) {
+            failure.set(reason);
+        }
     }
 
     private final AtomicReference<DtlsConnection> client = new AtomicReference<>();
