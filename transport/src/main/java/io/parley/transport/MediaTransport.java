@@ -127,7 +127,7 @@ public final class MediaTransport implements PacketRouter.Endpoint, IceListener,
             }
             host.router.registerAddress(remote.candidate(), this);
             controlling = new IceControllingAgent(localIce, remote.ice(), remote.candidate(), host.port::send,
-                    host.port.eventLoop(), this, host.limits.setupTimeoutMillis());
+                    host.port.eventLoop(), this, host.limits.setupTimeoutMillis(), host.limits.consentTimeoutMillis());
             controlling.start();
         }
     }

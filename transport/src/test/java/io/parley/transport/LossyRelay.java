@@ -18,6 +18,8 @@ final class LossyRelay implements AutoCloseable {
     private final InetSocketAddress server;
     private final AtomicInteger dtlsToDrop;
     final AtomicInteger dropped = new AtomicInteger();
+    /** When set, nothing passes either way: both peers go silent to each other. */
+    volatile boolean blackhole;
     private volatile InetSocketAddress client;
 
     LossyRelay(InetSocketAddress server, int dropDtls) throws SocketException {
@@ -41,6 +43,10 @@ final class LossyRelay implements AutoCloseable {
                 DatagramPacket p = new DatagramPacket(buf, buf.length);
                 try {
                     in.receive(p);
+                    if (blackhole) {
+                        dropped.incrementAndGet();
+                        continue;
+                    }
                     if (up) {
                         client = (InetSocketAddress) p.getSocketAddress();
                         int first = buf[0] & 0xFF;

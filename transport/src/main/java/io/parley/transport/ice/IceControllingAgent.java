@@ -20,7 +20,6 @@ import java.util.concurrent.TimeUnit;
 public final class IceControllingAgent {
     /** Pace of checks until the pair is nominated (RFC 8445 §14.2 allows 50 ms; one pair needs no hurry). */
     static final long CHECK_INTERVAL_MS = 100;
-    static final long CONSENT_TIMEOUT_MS = 30_000;
     /** RFC 8445 §5.1.2.1 priority of a peer-reflexive candidate, component 1. */
     private static final long PRFLX_PRIORITY = (110L << 24) | (65535L << 8) | 255;
     private static final int RING = 8;
@@ -38,6 +37,7 @@ public final class IceControllingAgent {
     private final ScheduledExecutorService timer;
     private final IceListener listener;
     private final long iceTimeoutMillis;
+    private final long consentTimeoutMillis;
     private final byte[] remoteKey;
     private final String username;
     private final long tieBreaker = RANDOM.nextLong();
@@ -54,10 +54,11 @@ public final class IceControllingAgent {
     /**
      * @param candidate        the server's host candidate from its SDP
      * @param iceTimeoutMillis how long checks may go unanswered before ICE fails
+     * @param consentTimeoutMillis how long consent lasts without an answer (RFC 7675 §5.1: 30 s)
      */
     public IceControllingAgent(IceCredentials local, IceCredentials remote, InetSocketAddress candidate,
                                DatagramSender sender, ScheduledExecutorService timer, IceListener listener,
-                               long iceTimeoutMillis) {
+                               long iceTimeoutMillis, long consentTimeoutMillis) {
         this.local = local;
         this.remote = remote;
         this.candidate = candidate;
@@ -65,6 +66,7 @@ public final class IceControllingAgent {
         this.timer = timer;
         this.listener = listener;
         this.iceTimeoutMillis = iceTimeoutMillis;
+        this.consentTimeoutMillis = consentTimeoutMillis;
         this.remoteKey = StunCredentials.shortTermKey(remote.pwd());
         this.username = remote.ufrag() + ":" + local.ufrag();
     }
@@ -131,13 +133,15 @@ public final class IceControllingAgent {
     }
 
     private void scheduleConsent() {
-        long delay = 4000 + RANDOM.nextInt(2000);
+        // RFC 7675 §5.1: every 5 s for the 30 s expiry, randomized by ±20 % so peers do not synchronize.
+        long base = Math.max(50, consentTimeoutMillis / 6);
+        long delay = base * 4 / 5 + RANDOM.nextInt((int) Math.max(1, base * 2 / 5));
         ticker = timer.schedule(() -> {
             if (state != State.NOMINATED) {
                 return;
             }
-            if (elapsedMillis(lastAnswerNanos) > CONSENT_TIMEOUT_MS) {
-                fail("consent expired: no answer from " + candidate + " for 30 s (RFC 7675)");
+            if (elapsedMillis(lastAnswerNanos) > consentTimeoutMillis) {
+                fail("consent expired: no answer from " + candidate + " for " + consentTimeoutMillis + " ms (RFC 7675)");
                 return;
             }
             send(Kind.CONSENT);
