@@ -211,34 +211,33 @@ public final class MediaTransport implements PacketRouter.Endpoint, IceListener,
 
     @Override
     public void onRtp(byte[] buf, int off, int len, InetSocketAddress from) {
-        SrtpSession s = srtp;
-        if (s == null) {
-            droppedBeforeKeys.increment();
-            return;
-        }
-        int n = s.unprotectRtp(buf, off, len);
-        if (n < 0) {
-            srtpFailures.increment();
-            return;
-        }
-        lastHeardNanos = System.nanoTime();
-        listener.onRtp(buf, off, n);
+        onMedia(buf, off, len, false);
     }
 
     @Override
     public void onRtcp(byte[] buf, int off, int len, InetSocketAddress from) {
+        onMedia(buf, off, len, true);
+    }
+
+    /** Unprotects in place and hands the plain packet on: the steady-state path, no allocation. */
+    private void onMedia(byte[] buf, int off, int len, boolean rtcp) {
         SrtpSession s = srtp;
         if (s == null) {
             droppedBeforeKeys.increment();
             return;
         }
-        int n = s.unprotectRtcp(buf, off, len);
+        int n = rtcp ? s.unprotectRtcp(buf, off, len) : s.unprotectRtp(buf, off, len);
         if (n < 0) {
             srtpFailures.increment();
             return;
         }
+        // Authenticated media is as good a proof of the peer's presence as a consent check.
         lastHeardNanos = System.nanoTime();
-        listener.onRtcp(buf, off, n);
+        if (rtcp) {
+            listener.onRtcp(buf, off, n);
+        } else {
+            listener.onRtp(buf, off, n);
+        }
     }
 
     // ---- ICE ----

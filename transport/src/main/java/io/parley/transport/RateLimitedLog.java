@@ -21,26 +21,44 @@ public final class RateLimitedLog {
         this.intervalNanos = intervalMillis * 1_000_000L;
     }
 
+    /** Records one event described by two parts, joined by a space only when a line is written. */
+    public void warn(Object first, Object second) {
+        if (allowed()) {
+            write(first + " " + second);
+        }
+    }
+
     /** Records one event; logs a warning when the interval has passed. */
     public void warn(Object detail) {
+        if (allowed()) {
+            write(detail);
+        }
+    }
+
+    /** Whether this event gets a line; counts it as suppressed otherwise. Allocates nothing. */
+    private boolean allowed() {
         long now = System.nanoTime();
         long next = nextAllowed.get();
         if (next != Long.MIN_VALUE && now - next < 0) {
             suppressed.incrementAndGet();
-            return;
+            return false;
         }
         if (nextAllowed.compareAndSet(next, now + intervalNanos)) {
-            long more = suppressed.getAndSet(0);
-            String text = String.valueOf(detail);
-            if (more > 0) {
-                log.warn("{}: {} ({} more since the last report)", what, text, more);
-            } else if (detail instanceof Throwable t) {
-                log.warn("{}: {}", what, text, t);
-            } else {
-                log.warn("{}: {}", what, text);
-            }
+            return true;
+        }
+        suppressed.incrementAndGet();
+        return false;
+    }
+
+    private void write(Object detail) {
+        long more = suppressed.getAndSet(0);
+        String text = String.valueOf(detail);
+        if (more > 0) {
+            log.warn("{}: {} ({} more since the last report)", what, text, more);
+        } else if (detail instanceof Throwable t) {
+            log.warn("{}: {}", what, text, t);
         } else {
-            suppressed.incrementAndGet();
+            log.warn("{}: {}", what, text);
         }
     }
 }

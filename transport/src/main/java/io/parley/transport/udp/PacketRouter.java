@@ -59,7 +59,7 @@ public final class PacketRouter implements UdpPort.Receiver {
         Endpoint e = byAddress.get(sender);
         if (e == null) {
             unknownAddress.increment();
-            addressLog.warn(kind + " from " + sender);
+            addressLog.warn(kind, sender);
             return;
         }
         routed.increment();
@@ -75,7 +75,7 @@ public final class PacketRouter implements UdpPort.Receiver {
             stun.wrap(buf, off, len);
         } catch (WireFormatException ex) {
             malformedStun.increment();
-            malformedLog.warn(sender + ": " + ex.getMessage());
+            malformedLog.warn(sender, ex.getMessage());
             return;
         }
         Endpoint e;
@@ -92,7 +92,7 @@ public final class PacketRouter implements UdpPort.Receiver {
             e = byAddress.get(sender);
             if (e == null) {
                 unknownAddress.increment();
-                addressLog.warn("STUN from " + sender);
+                addressLog.warn(PacketKind.STUN, sender);
                 return;
             }
         }
