@@ -122,11 +122,12 @@ public final class MediaTransport implements PacketRouter.Endpoint, IceListener,
         if (role == DtlsRole.SERVER) {
             lite.setRemoteCredentials(remote.ice());
         } else {
-            if (remote.candidate() == null) {
-                throw new IllegalArgumentException("the controlling agent needs the server's candidate");
+            if (remote.candidates().isEmpty()) {
+                throw new IllegalArgumentException("the controlling agent needs the server's candidates");
             }
-            host.router.registerAddress(remote.candidate(), this);
-            controlling = new IceControllingAgent(localIce, remote.ice(), remote.candidate(), host.port::send,
+            // The port is this transport's own, so answers from any candidate are ours.
+            remote.candidates().forEach(c -> host.router.registerAddress(c, this));
+            controlling = new IceControllingAgent(localIce, remote.ice(), remote.candidates(), host.port::send,
                     host.port.eventLoop(), this, host.limits.setupTimeoutMillis(), host.limits.consentTimeoutMillis());
             controlling.start();
         }
@@ -307,7 +308,7 @@ public final class MediaTransport implements PacketRouter.Endpoint, IceListener,
     /** Called every second on the event loop: the setup deadline and consent freshness (RFC 7675 §5.1). */
     void checkTimers(long nowNanos) {
         State s = state.get();
-        if (s == State.CHECKING || s == State.CONNECTING) {
+        if (s == State.NEW || s == State.CHECKING || s == State.CONNECTING) {
             if (nowNanos - createdNanos > host.limits.setupTimeoutMillis() * 1_000_000L) {
                 finish(State.FAILED, "not connected within " + host.limits.setupTimeoutMillis() + " ms");
             }

@@ -66,9 +66,9 @@ class ChromiumEchoTest {
             try (BufferedReader out = new BufferedReader(new InputStreamReader(node.getInputStream(), StandardCharsets.UTF_8));
                  Writer in = new OutputStreamWriter(node.getOutputStream(), StandardCharsets.UTF_8)) {
                 String offer = decode(out.readLine(), "OFFER ");
-                echo.start(new RemoteParameters(
+                echo.start(RemoteParameters.forServer(
                         new IceCredentials(EchoAnswer.value(offer, "a=ice-ufrag:"), EchoAnswer.value(offer, "a=ice-pwd:")),
-                        Fingerprint.parse(EchoAnswer.value(offer, "a=fingerprint:")), null));
+                        Fingerprint.parse(EchoAnswer.value(offer, "a=fingerprint:"))));
                 String answer = EchoAnswer.build(offer, echo, server.localAddress());
                 in.write("ANSWER " + Base64.getEncoder().encodeToString(answer.getBytes(StandardCharsets.UTF_8)) + "\n");
                 in.flush();

@@ -22,8 +22,8 @@ class ConsentFreshnessTest {
             RecordingListener ce = new RecordingListener();
             MediaTransport st = server.createTransport(se);
             MediaTransport ct = client.createTransport(ce, SrtpProfile.AES128_CM_HMAC_SHA1_80);
-            st.start(new RemoteParameters(ct.localIce(), ct.localFingerprint(), null));
-            ct.start(new RemoteParameters(st.localIce(), st.localFingerprint(), relay.address()));
+            st.start(RemoteParameters.forServer(ct.localIce(), ct.localFingerprint()));
+            ct.start(RemoteParameters.forClient(st.localIce(), st.localFingerprint(), relay.address()));
             ce.connected.get(10, TimeUnit.SECONDS);
             se.connected.get(10, TimeUnit.SECONDS);
 
@@ -35,6 +35,17 @@ class ConsentFreshnessTest {
             relay.blackhole = true;
             assertThat(se.ended.get(10, TimeUnit.SECONDS)).startsWith("closed: consent expired");
             assertThat(ce.ended.get(10, TimeUnit.SECONDS)).startsWith("failed: consent expired");
+            assertThat(server.transportCount()).isZero();
+        }
+    }
+
+    @Test
+    void a_transport_never_started_fails_at_the_setup_limit_and_frees_its_ufrag() throws Exception {
+        TransportLimits quick = new TransportLimits(64, 8, 1000, 1000, 30_000, 8);
+        try (MediaServer server = MediaServer.start(new InetSocketAddress(LO, 0), quick)) {
+            RecordingListener abandoned = new RecordingListener();
+            server.createTransport(abandoned);
+            assertThat(abandoned.ended.get(10, TimeUnit.SECONDS)).isEqualTo("failed: not connected within 1000 ms");
             assertThat(server.transportCount()).isZero();
         }
     }

@@ -71,8 +71,8 @@ class GarbageTest {
             RecordingListener ce = new RecordingListener();
             MediaTransport st = server.createTransport(se);
             MediaTransport ct = client.createTransport(ce, SrtpProfile.AEAD_AES_128_GCM);
-            st.start(new RemoteParameters(ct.localIce(), ct.localFingerprint(), null));
-            ct.start(new RemoteParameters(st.localIce(), st.localFingerprint(), server.localAddress()));
+            st.start(RemoteParameters.forServer(ct.localIce(), ct.localFingerprint()));
+            ct.start(RemoteParameters.forClient(st.localIce(), st.localFingerprint(), server.localAddress()));
             se.connected.get(10, TimeUnit.SECONDS);
             ce.connected.get(10, TimeUnit.SECONDS);
             PacketRouter router = server.router();
@@ -137,7 +137,7 @@ class GarbageTest {
                 RecordingListener l = new RecordingListener();
                 events.add(l);
                 MediaTransport t = server.createTransport(l);
-                t.start(new RemoteParameters(STRANGER, DtlsCertificate.generate().fingerprint(), null));
+                t.start(RemoteParameters.forServer(STRANGER, DtlsCertificate.generate().fingerprint()));
                 DatagramSocket peer = new DatagramSocket(new InetSocketAddress(LO, 0));
                 peer.setSoTimeout(2000);
                 peers.add(peer);

@@ -64,8 +64,8 @@ class LoopbackHandshakeTest {
         MediaTransport st = server.createTransport(se);
         MediaTransport ct = client.createTransport(ce, profiles);
         // The SDP exchange, reduced to the values it carries.
-        st.start(new RemoteParameters(ct.localIce(), ct.localFingerprint(), null));
-        ct.start(new RemoteParameters(st.localIce(), st.localFingerprint(), serverAddress));
+        st.start(RemoteParameters.forServer(ct.localIce(), ct.localFingerprint()));
+        ct.start(RemoteParameters.forClient(st.localIce(), st.localFingerprint(), serverAddress));
         return new Pair(ct, ce, st, se);
     }
 
@@ -97,13 +97,29 @@ class LoopbackHandshakeTest {
     }
 
     @Test
+    void checks_go_to_every_server_candidate_and_the_one_that_answers_is_nominated() throws Exception {
+        InetSocketAddress silent;
+        try (java.net.DatagramSocket s = new java.net.DatagramSocket(new InetSocketAddress(LO, 0))) {
+            silent = (InetSocketAddress) s.getLocalSocketAddress();
+        }
+        RecordingListener se = new RecordingListener();
+        RecordingListener ce = new RecordingListener();
+        MediaTransport st = server.createTransport(se);
+        MediaTransport ct = client.createTransport(ce);
+        st.start(RemoteParameters.forServer(ct.localIce(), ct.localFingerprint()));
+        ct.start(RemoteParameters.forClient(st.localIce(), st.localFingerprint(), silent, server.localAddress()));
+        ce.connected.get(10, TimeUnit.SECONDS);
+        assertThat(ct.remoteAddress()).isEqualTo(server.localAddress());
+    }
+
+    @Test
     void a_server_fingerprint_that_does_not_match_is_refused() throws Exception {
         RecordingListener se = new RecordingListener();
         RecordingListener ce = new RecordingListener();
         MediaTransport st = server.createTransport(se);
         MediaTransport ct = client.createTransport(ce);
-        st.start(new RemoteParameters(ct.localIce(), ct.localFingerprint(), null));
-        ct.start(new RemoteParameters(st.localIce(), DtlsCertificate.generate().fingerprint(), server.localAddress()));
+        st.start(RemoteParameters.forServer(ct.localIce(), ct.localFingerprint()));
+        ct.start(RemoteParameters.forClient(st.localIce(), DtlsCertificate.generate().fingerprint(), server.localAddress()));
         assertThat(ce.ended.get(15, TimeUnit.SECONDS)).contains("does not match the fingerprint");
         assertThat(ct.state()).isEqualTo(MediaTransport.State.FAILED);
         byte[] up = rtp(1, 1, 10);
@@ -116,8 +132,8 @@ class LoopbackHandshakeTest {
         RecordingListener ce = new RecordingListener();
         MediaTransport st = server.createTransport(se);
         MediaTransport ct = client.createTransport(ce);
-        st.start(new RemoteParameters(ct.localIce(), DtlsCertificate.generate().fingerprint(), null));
-        ct.start(new RemoteParameters(st.localIce(), st.localFingerprint(), server.localAddress()));
+        st.start(RemoteParameters.forServer(ct.localIce(), DtlsCertificate.generate().fingerprint()));
+        ct.start(RemoteParameters.forClient(st.localIce(), st.localFingerprint(), server.localAddress()));
         assertThat(se.ended.get(15, TimeUnit.SECONDS)).contains("does not match the fingerprint");
         assertThat(server.handshakesInProgress()).isZero();
     }

@@ -6,13 +6,15 @@ import io.parley.wire.stun.StunMessageType;
 import io.parley.wire.stun.StunWriter;
 import java.net.InetSocketAddress;
 import java.security.SecureRandom;
+import java.util.List;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 
 /**
  * The Java SDK's ICE agent (RFC 8445), full and controlling, for talking to Parley's ICE-lite
- * server: it checks the server's host candidate, nominates the pair with a second check that
+ * server: it checks the server's candidates in turn, nominates the first pair that answers
+ * (the answer must come from where the check went, §7.2.5.2.1) with a second check that
  * carries USE-CANDIDATE (regular nomination, §8.1.1), and afterwards keeps consent fresh
  * (RFC 7675 §5.1: a check every 4 to 6 s, failure after 30 s without an answer).
  * All methods run on the {@code timer}'s thread, the port's event loop.
@@ -32,7 +34,9 @@ public final class IceControllingAgent {
 
     private final IceCredentials local;
     private final IceCredentials remote;
-    private final InetSocketAddress candidate;
+    private final List<InetSocketAddress> candidates;
+    private InetSocketAddress nominee;
+    private int nextCandidate;
     private final DatagramSender sender;
     private final ScheduledExecutorService timer;
     private final IceListener listener;
@@ -45,6 +49,7 @@ public final class IceControllingAgent {
     private final StunWriter writer = new StunWriter(buf, 0);
     private final byte[][] sentIds = new byte[RING][StunMessage.TRANSACTION_ID_LENGTH];
     private final Kind[] sentKinds = new Kind[RING];
+    private final InetSocketAddress[] sentTargets = new InetSocketAddress[RING];
     private int nextSlot;
     private State state = State.NEW;
     private long startedNanos;
@@ -52,16 +57,19 @@ public final class IceControllingAgent {
     private ScheduledFuture<?> ticker;
 
     /**
-     * @param candidate        the server's host candidate from its SDP
+     * @param candidates       the server's candidates from its SDP, in priority order
      * @param iceTimeoutMillis how long checks may go unanswered before ICE fails
      * @param consentTimeoutMillis how long consent lasts without an answer (RFC 7675 §5.1: 30 s)
      */
-    public IceControllingAgent(IceCredentials local, IceCredentials remote, InetSocketAddress candidate,
+    public IceControllingAgent(IceCredentials local, IceCredentials remote, List<InetSocketAddress> candidates,
                                DatagramSender sender, ScheduledExecutorService timer, IceListener listener,
                                long iceTimeoutMillis, long consentTimeoutMillis) {
         this.local = local;
         this.remote = remote;
-        this.candidate = candidate;
+        if (candidates.isEmpty()) {
+            throw new IllegalArgumentException("ICE needs at least one remote candidate");
+        }
+        this.candidates = List.copyOf(candidates);
         this.sender = sender;
         this.timer = timer;
         this.listener = listener;
@@ -99,19 +107,22 @@ public final class IceControllingAgent {
                 || (cls != StunMessageType.SUCCESS_RESPONSE && cls != StunMessageType.ERROR_RESPONSE)) {
             return;
         }
-        Kind kind = sentKind(msg);
-        // RFC 8489 §9.1.4: a response is ours only with our transaction ID and the peer's integrity.
-        if (kind == null || !msg.hasFingerprint() || !msg.checkFingerprint() || !msg.checkMessageIntegrity(remoteKey)) {
+        int slot = sentSlot(msg);
+        // RFC 8489 §9.1.4: a response is ours only with our transaction ID and the peer's integrity;
+        // RFC 8445 §7.2.5.2.1: and only from the address the check went to.
+        if (slot < 0 || !from.equals(sentTargets[slot]) || !msg.hasFingerprint() || !msg.checkFingerprint() || !msg.checkMessageIntegrity(remoteKey)) {
             return;
         }
         if (cls == StunMessageType.ERROR_RESPONSE) {
             // 487 from a lite agent cannot happen (it is always controlled); anything else, we retry.
             return;
         }
+        Kind kind = sentKinds[slot];
         lastAnswerNanos = System.nanoTime();
         if (state == State.CHECKING) {
             state = State.NOMINATING;
-            send(Kind.NOMINATE);
+            nominee = from;
+            send(Kind.NOMINATE, nominee);
         } else if (state == State.NOMINATING && kind == Kind.NOMINATE) {
             state = State.NOMINATED;
             ticker.cancel(false);
@@ -126,10 +137,15 @@ public final class IceControllingAgent {
             return;
         }
         if (elapsedMillis(startedNanos) > iceTimeoutMillis) {
-            fail("no answer to ICE checks from " + candidate + " within " + iceTimeoutMillis + " ms");
+            fail("no answer to ICE checks from " + candidates + " within " + iceTimeoutMillis + " ms");
             return;
         }
-        send(state == State.NOMINATING ? Kind.NOMINATE : Kind.CHECK);
+        if (state == State.NOMINATING) {
+            send(Kind.NOMINATE, nominee);
+        } else {
+            send(Kind.CHECK, candidates.get(nextCandidate));
+            nextCandidate = (nextCandidate + 1) % candidates.size();
+        }
     }
 
     private void scheduleConsent() {
@@ -141,18 +157,19 @@ public final class IceControllingAgent {
                 return;
             }
             if (elapsedMillis(lastAnswerNanos) > consentTimeoutMillis) {
-                fail("consent expired: no answer from " + candidate + " for " + consentTimeoutMillis + " ms (RFC 7675)");
+                fail("consent expired: no answer from " + nominee + " for " + consentTimeoutMillis + " ms (RFC 7675)");
                 return;
             }
-            send(Kind.CONSENT);
+            send(Kind.CONSENT, nominee);
             scheduleConsent();
         }, delay, TimeUnit.MILLISECONDS);
     }
 
-    private void send(Kind kind) {
+    private void send(Kind kind, InetSocketAddress to) {
         byte[] id = sentIds[nextSlot];
         RANDOM.nextBytes(id);
         sentKinds[nextSlot] = kind;
+        sentTargets[nextSlot] = to;
         nextSlot = (nextSlot + 1) % RING;
         writer.start(StunMessageType.BINDING_REQUEST, id)
                 .username(username)
@@ -162,16 +179,16 @@ public final class IceControllingAgent {
             writer.useCandidate();
         }
         writer.messageIntegrity(remoteKey).fingerprint();
-        sender.send(candidate, buf, 0, writer.length());
+        sender.send(to, buf, 0, writer.length());
     }
 
-    private Kind sentKind(StunMessage msg) {
+    private int sentSlot(StunMessage msg) {
         for (int i = 0; i < RING; i++) {
             if (sentKinds[i] != null && msg.transactionIdEquals(sentIds[i], 0)) {
-                return sentKinds[i];
+                return i;
             }
         }
-        return null;
+        return -1;
     }
 
     private void fail(String reason) {
