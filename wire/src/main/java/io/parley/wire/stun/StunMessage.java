@@ -83,7 +83,10 @@ public final class StunMessage {
             Bytes.require(at, 4, end, "STUN attribute header");
             int type = Bytes.u16(b, at);
             int valueLength = Bytes.u16(b, at + 2);
-            Bytes.require(at + 4, Bytes.pad4(valueLength), end, "STUN attribute " + StunAttribute.name(type));
+            if (Bytes.pad4(valueLength) > end - at - 4) {
+                throw new WireFormatException("STUN attribute " + StunAttribute.name(type) + ": truncated, value of "
+                        + valueLength + " bytes with padding past the end of the message");
+            }
             if (fingerprintIndex >= 0) {
                 throw new WireFormatException("STUN: " + StunAttribute.name(type) + " after FINGERPRINT");
             }

@@ -65,12 +65,12 @@ public final class StunWriter {
         return end(valueLength);
     }
 
-    /** USERNAME (§14.3). */
+    /** USERNAME (§14.3), at most 508 UTF-8 bytes. */
     public StunWriter username(String username) {
         return text(StunAttribute.USERNAME, username);
     }
 
-    /** SOFTWARE (§14.14). */
+    /** SOFTWARE (§14.14), at most 763 UTF-8 bytes, as REALM and NONCE. */
     public StunWriter software(String software) {
         return text(StunAttribute.SOFTWARE, software);
     }
@@ -85,8 +85,14 @@ public final class StunWriter {
         return text(StunAttribute.NONCE, nonce);
     }
 
+    /** Text attributes are held to the limits the parser enforces, so that what we write, we can read. */
     private StunWriter text(int type, String text) {
         byte[] utf8 = text.getBytes(StandardCharsets.UTF_8);
+        int max = type == StunAttribute.USERNAME ? StunAttribute.MAX_USERNAME_BYTES : StunAttribute.MAX_TEXT_BYTES;
+        if (utf8.length > max) {
+            throw new IllegalArgumentException("STUN " + StunAttribute.name(type) + " of " + utf8.length
+                    + " bytes exceeds " + max);
+        }
         return attribute(type, utf8, 0, utf8.length);
     }
 
@@ -145,6 +151,10 @@ public final class StunWriter {
             throw new IllegalArgumentException("STUN error code must be 300-699: " + code);
         }
         byte[] utf8 = reason.getBytes(StandardCharsets.UTF_8);
+        if (utf8.length > StunAttribute.MAX_TEXT_BYTES) {
+            throw new IllegalArgumentException("STUN ERROR-CODE reason of " + utf8.length + " bytes exceeds "
+                    + StunAttribute.MAX_TEXT_BYTES);
+        }
         int at = begin(StunAttribute.ERROR_CODE, 4 + utf8.length);
         Bytes.put16(buf, at, 0);
         Bytes.put8(buf, at + 2, code / 100);

@@ -158,5 +158,10 @@ class StunMessageTest {
                 .isInstanceOf(IllegalStateException.class).hasMessageContaining("too small");
         assertThatThrownBy(() -> w.start(StunMessageType.BINDING_REQUEST, new byte[11]))
                 .isInstanceOf(IllegalArgumentException.class);
+        StunWriter big = new StunWriter(new byte[2048], 0).start(StunMessageType.BINDING_REQUEST, ID);
+        assertThatThrownBy(() -> big.username("u".repeat(509))).hasMessageContaining("exceeds 508");
+        assertThatThrownBy(() -> big.software("s".repeat(764))).hasMessageContaining("exceeds 763");
+        assertThatThrownBy(() -> big.errorCode(400, "r".repeat(764))).hasMessageContaining("exceeds 763");
+        assertThatThrownBy(() -> big.errorCode(700, "")).isInstanceOf(IllegalArgumentException.class);
     }
 }
