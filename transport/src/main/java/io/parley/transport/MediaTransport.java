@@ -126,7 +126,11 @@ public final class MediaTransport implements PacketRouter.Endpoint, IceListener,
                 throw new IllegalArgumentException("the controlling agent needs the server's candidates");
             }
             // The port is this transport's own, so answers from any candidate are ours.
-            remote.candidates().forEach(c -> host.router.registerAddress(c, this));
+            for (InetSocketAddress c : remote.candidates()) {
+                if (host.router.registerAddress(c, this)) {
+                    validated.add(c);
+                }
+            }
             controlling = new IceControllingAgent(localIce, remote.ice(), remote.candidates(), host.port::send,
                     host.port.eventLoop(), this, host.limits.setupTimeoutMillis(), host.limits.consentTimeoutMillis());
             controlling.start();
@@ -257,6 +261,10 @@ public final class MediaTransport implements PacketRouter.Endpoint, IceListener,
         }
         if (host.router.registerAddress(remote, this)) {
             validated.add(remote);
+            if (isFinished()) {
+                // Closed on another thread meanwhile: do not leave the address pointing here.
+                host.router.unregisterAddress(remote, this);
+            }
         }
         if (selected == null) {
             selected = remote;
@@ -330,7 +338,10 @@ public final class MediaTransport implements PacketRouter.Endpoint, IceListener,
             return;
         }
         releaseHandshake();
-        host.router.unregister(this);
+        host.router.unregisterUfrag(localIce.ufrag(), this);
+        for (InetSocketAddress a : validated) {
+            host.router.unregisterAddress(a, this);
+        }
         IceControllingAgent c = controlling;
         if (c != null) {
             c.close();

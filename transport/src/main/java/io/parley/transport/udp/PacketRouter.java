@@ -111,12 +111,12 @@ public final class PacketRouter implements UdpPort.Receiver {
         return prior == null || prior == e;
     }
 
-    /** Forgets everything that points at {@code e}. */
-    public void unregister(Endpoint e) {
-        byUfrag.values().removeIf(v -> v == e);
-        byAddress.values().removeIf(v -> v == e);
+    /** Stops STUN requests naming {@code ufrag} from reaching {@code e}. */
+    public void unregisterUfrag(String ufrag, Endpoint e) {
+        byUfrag.remove(ufrag, e);
     }
 
+    /** Stops datagrams from {@code address} from reaching {@code e}; another session's entry stays. */
     public void unregisterAddress(InetSocketAddress address, Endpoint e) {
         byAddress.remove(address, e);
     }
