@@ -20,7 +20,9 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.Test;
+import io.parley.transport.srtp.SrtpProfile;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
 /**
  * Interop with a real browser: headless Chromium (e2e/js/transport-echo.mjs) sends its fake camera
@@ -31,8 +33,9 @@ class ChromiumEchoTest {
     private static final Path E2E = Path.of("..", "e2e").toAbsolutePath().normalize();
     private static final String CHROMIUM = System.getenv().getOrDefault("PARLEY_CHROMIUM", "/usr/bin/chromium");
 
-    @Test
-    void chromium_decodes_its_own_video_and_audio_echoed_through_our_dtls_srtp() throws Exception {
+    @ParameterizedTest
+    @EnumSource(SrtpProfile.class)
+    void chromium_decodes_its_own_video_and_audio_echoed_through_our_dtls_srtp(SrtpProfile profile) throws Exception {
         if (!Files.isDirectory(E2E.resolve("node_modules/playwright-core")) || !Files.isExecutable(Path.of(CHROMIUM))) {
             fail("the browser test needs " + E2E.resolve("node_modules") + " and " + CHROMIUM
                     + ": run ./parley test, which installs them");
@@ -40,7 +43,7 @@ class ChromiumEchoTest {
         AtomicLong echoedRtp = new AtomicLong();
         AtomicLong echoedRtcp = new AtomicLong();
         try (MediaServer server = MediaServer.start(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0),
-                TransportLimits.DEFAULTS)) {
+                TransportLimits.DEFAULTS, profile)) {
             MediaTransport[] holder = new MediaTransport[1];
             MediaTransport echo = server.createTransport(new MediaTransport.Listener() {
                 @Override
@@ -81,6 +84,7 @@ class ChromiumEchoTest {
                 assertThat(number(result, "framesDecoded")).as(result).isGreaterThan(0);
                 assertThat(number(result, "audioPacketsReceived")).as(result).isGreaterThan(0);
                 assertThat(result).as("DTLS 1.2 is 0xFEFD").contains("\"tlsVersion\":\"FEFD\"");
+                assertThat(result).contains("\"srtpCipher\":\"SRTP_" + profile.name() + "\"");
                 assertThat(echoedRtp.get()).isPositive();
                 assertThat(server.port().refusedDestinations()).as("nothing sent beyond loopback").isZero();
             } finally {
