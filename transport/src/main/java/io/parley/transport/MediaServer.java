@@ -61,9 +61,15 @@ public final class MediaServer implements AutoCloseable {
         return host.router;
     }
 
-    /** Transports not yet closed. */
+    /** Transports neither closed nor failed. */
     public int transportCount() {
-        return transports.size();
+        int n = 0;
+        for (MediaTransport t : transports) {
+            if (!t.isFinished()) {
+                n++;
+            }
+        }
+        return n;
     }
 
     public int handshakesInProgress() {

@@ -93,7 +93,9 @@ class LoopbackHandshakeTest {
         assertThat(p.server.srtpFailures()).isZero();
 
         p.client.close();
-        assertThat(p.clientEvents.ended.get(5, TimeUnit.SECONDS)).startsWith("closed");
+        assertThat(p.clientEvents.ended.get(5, TimeUnit.SECONDS)).isEqualTo("closed: closed locally");
+        assertThat(p.serverEvents.ended.get(5, TimeUnit.SECONDS)).isEqualTo("closed: close_notify from the peer");
+        assertThat(server.transportCount()).isZero();
     }
 
     @Test

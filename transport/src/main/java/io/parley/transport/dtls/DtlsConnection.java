@@ -171,19 +171,27 @@ public final class DtlsConnection {
                     // Application data is not used by DTLS-SRTP media; BouncyCastle answered what it had to.
                 }
             } catch (IOException | RuntimeException e) {
-                // BouncyCastle closes our queue when it reads close_notify; anything else is an error.
-                boolean closeNotify = queue.isClosed();
-                if (state.compareAndSet(CONNECTED, DONE)) {
-                    queue.close();
-                    if (closeNotify) {
-                        listener.closed("close_notify from the peer");
-                    } else {
-                        listener.failed("DTLS failed after the handshake: " + e.getMessage());
-                    }
-                }
+                endAfterHandshake(e.getMessage());
+                return;
+            }
+            if (queue.isClosed()) {
+                endAfterHandshake(null);
                 return;
             }
         } while (pendingDrains.decrementAndGet() > 0);
+    }
+
+    /** BouncyCastle closes our queue when it reads close_notify; anything else is an error. */
+    private void endAfterHandshake(String error) {
+        boolean closeNotify = queue.isClosed();
+        if (state.compareAndSet(CONNECTED, DONE)) {
+            queue.close();
+            if (closeNotify) {
+                listener.closed("close_notify from the peer");
+            } else {
+                listener.failed("DTLS failed after the handshake: " + error);
+            }
+        }
     }
 
     private void fail(String reason) {
