@@ -51,6 +51,10 @@ public final class MediaTransport implements PacketRouter.Endpoint, IceListener,
     private static final Logger LOG = LoggerFactory.getLogger(MediaTransport.class);
     private static final int SCRATCH = 1500 + 64;
     private static final ThreadLocal<byte[]> SEND_SCRATCH = ThreadLocal.withInitial(() -> new byte[SCRATCH]);
+    // Shared by all transports, so a flood spread over many sessions still writes one line per interval.
+    private static final RateLimitedLog SRTP_LOG = new RateLimitedLog(LOG, "SRTP/SRTCP packet dropped (transport, why)", 10_000);
+    private static final RateLimitedLog EARLY_LOG = new RateLimitedLog(LOG, "media before the DTLS keys dropped", 10_000);
+    private static final RateLimitedLog STUN_LOG = new RateLimitedLog(LOG, "ICE check refused (transport, outcome)", 10_000);
 
     private final TransportHost host;
     private final DtlsRole role;
@@ -115,7 +119,7 @@ public final class MediaTransport implements PacketRouter.Endpoint, IceListener,
     /** Applies the peer's SDP parameters and starts ICE; the server then waits for checks. */
     public void start(RemoteParameters remote) {
         if (!state.compareAndSet(State.NEW, State.CHECKING)) {
-            throw new IllegalStateException("transport already started, state " + state.get());
+            throw new IllegalStateException("a transport starts once, from NEW; this one is " + state.get());
         }
         dtls = new DtlsConnection(role, host.certificate, remote.fingerprint(), host.handshakeExecutor,
                 this::sendDtls, this, host.limits.handshakeTimeoutMillis(), host.profiles);
@@ -194,6 +198,7 @@ public final class MediaTransport implements PacketRouter.Endpoint, IceListener,
             IceLiteAgent.Outcome o = lite.onStun(msg, from);
             if (o != IceLiteAgent.Outcome.ANSWERED && o != IceLiteAgent.Outcome.NOMINATED && o != IceLiteAgent.Outcome.IGNORED) {
                 stunRejected.increment();
+                STUN_LOG.warn(localIce.ufrag(), o);
             }
         } else if (controlling != null) {
             controlling.onStun(msg, from);
@@ -205,6 +210,7 @@ public final class MediaTransport implements PacketRouter.Endpoint, IceListener,
         DtlsConnection d = dtls;
         if (d == null) {
             droppedBeforeKeys.increment();
+            EARLY_LOG.warn(localIce.ufrag(), from);
             return;
         }
         if (role == DtlsRole.SERVER && !d.isConnected() && !claimHandshake(from)) {
@@ -229,11 +235,13 @@ public final class MediaTransport implements PacketRouter.Endpoint, IceListener,
         SrtpSession s = srtp;
         if (s == null) {
             droppedBeforeKeys.increment();
+            EARLY_LOG.warn(localIce.ufrag(), rtcp ? "RTCP" : "RTP");
             return;
         }
         int n = rtcp ? s.unprotectRtcp(buf, off, len) : s.unprotectRtp(buf, off, len);
         if (n < 0) {
             srtpFailures.increment();
+            SRTP_LOG.warn(localIce.ufrag(), SrtpSession.describe(n));
             return;
         }
         // Authenticated media is as good a proof of the peer's presence as a consent check.

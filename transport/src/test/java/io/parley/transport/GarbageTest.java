@@ -32,12 +32,12 @@ class GarbageTest {
     private static final InetAddress LO = InetAddress.getLoopbackAddress();
     private static final IceCredentials STRANGER = new IceCredentials("strg", "strangerPassword01234567");
 
-    private static byte[] check(MediaTransport target, String pwd) {
+    private static byte[] check(MediaTransport target, String peerUfrag, String pwd) {
         byte[] buf = new byte[200];
         byte[] id = new byte[12];
         new Random().nextBytes(id);
         StunWriter w = new StunWriter(buf, 0).start(StunMessageType.BINDING_REQUEST, id)
-                .username(target.localIce().ufrag() + ":" + STRANGER.ufrag())
+                .username(target.localIce().ufrag() + ":" + peerUfrag)
                 .priority(1).iceControlling(1).useCandidate()
                 .messageIntegrity(StunCredentials.shortTermKey(pwd)).fingerprint();
         return Arrays.copyOf(buf, w.length());
@@ -95,7 +95,7 @@ class GarbageTest {
 
             // Right ufrag, wrong password: answered 401, never validated.
             for (int i = 0; i < 20; i++) {
-                byte[] c = check(st, "wrongPassword0123456789x");
+                byte[] c = check(st, ct.localIce().ufrag(), "wrongPassword0123456789x");
                 stranger.send(new DatagramPacket(c, c.length, server.localAddress()));
             }
             stranger.setSoTimeout(2000);
@@ -142,7 +142,7 @@ class GarbageTest {
                 peer.setSoTimeout(2000);
                 peers.add(peer);
                 // A peer that knows the credentials passes ICE, then floods the DTLS server.
-                byte[] c = check(t, t.localIce().pwd());
+                byte[] c = check(t, STRANGER.ufrag(), t.localIce().pwd());
                 peer.send(new DatagramPacket(c, c.length, server.localAddress()));
                 byte[] in = new byte[600];
                 DatagramPacket reply = new DatagramPacket(in, in.length);

@@ -143,6 +143,19 @@ public final class SrtpSession implements AutoCloseable {
         return finish(transform(ctx, view, false), view);
     }
 
+    /** A constant phrase for an {@code ERR_*} code, for logs and errors. */
+    public static String describe(int code) {
+        return switch (code) {
+            case ERR_MALFORMED -> "malformed: too short for a header and tag, or not RTP version 2";
+            case ERR_AUTH -> "authentication tag did not verify";
+            case ERR_REPLAY -> "replayed or older than the replay window";
+            case ERR_TOO_MANY_SSRCS -> "more SSRCs than " + MAX_SSRCS;
+            case ERR_NO_ROOM -> "no room after the packet for the tag";
+            case ERR_CLOSED -> "session closed";
+            default -> code >= 0 ? "ok" : "unknown error " + code;
+        };
+    }
+
     public long authFailures() {
         return authFailures.sum();
     }

@@ -154,6 +154,7 @@ class SrtpVectorsTest {
             wire[14] ^= 1;
             assertThat(s.unprotectRtp(wire, 0, wire.length)).isEqualTo(SrtpSession.ERR_AUTH);
             assertThat(s.authFailures()).isEqualTo(1);
+            assertThat(SrtpSession.describe(SrtpSession.ERR_AUTH)).isEqualTo("authentication tag did not verify");
         }
     }
 
