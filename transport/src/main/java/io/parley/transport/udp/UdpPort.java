@@ -44,7 +44,7 @@ public final class UdpPort implements AutoCloseable {
     private static final int BATCH = 16;
     private static final Logger LOG = LoggerFactory.getLogger(UdpPort.class);
 
-    private final EventLoopGroup group;
+    private final EventLoopGroup ownGroup;
     private final Channel channel;
     private final boolean loopbackOnly;
     private final AtomicBoolean flushPending = new AtomicBoolean();
@@ -57,8 +57,8 @@ public final class UdpPort implements AutoCloseable {
     private final RateLimitedLog receiverErrorLog = new RateLimitedLog(LOG, "receive path threw, datagram dropped", 10_000);
     private final RateLimitedLog refusedLog = new RateLimitedLog(LOG, "not sending beyond loopback from a loopback port", 10_000);
 
-    private UdpPort(EventLoopGroup group, Channel channel, boolean loopbackOnly) {
-        this.group = group;
+    private UdpPort(EventLoopGroup ownGroup, Channel channel, boolean loopbackOnly) {
+        this.ownGroup = ownGroup;
         this.channel = channel;
         this.loopbackOnly = loopbackOnly;
         this.flushTask = () -> {
@@ -67,11 +67,33 @@ public final class UdpPort implements AutoCloseable {
         };
     }
 
-    /** Binds {@code local} (port 0 picks one) and delivers datagrams to {@code receiver}. */
+    /** Event-loop threads for ports bound with {@link #bind(InetSocketAddress, Receiver, EventLoopGroup)}. */
+    public static EventLoopGroup newGroup(int threads) {
+        return new MultiThreadIoEventLoopGroup(threads,
+                Epoll.isAvailable() ? EpollIoHandler.newFactory() : NioIoHandler.newFactory());
+    }
+
+    /** Binds {@code local} (port 0 picks one) on a thread of its own and delivers datagrams to {@code receiver}. */
     public static UdpPort bind(InetSocketAddress local, Receiver receiver) {
+        EventLoopGroup group = newGroup(1);
+        try {
+            return bind(local, receiver, group, group);
+        } catch (RuntimeException e) {
+            group.shutdownGracefully(0, 0, TimeUnit.MILLISECONDS);
+            throw e;
+        }
+    }
+
+    /**
+     * Binds {@code local} on one thread of {@code shared} (from {@link #newGroup}), so that many
+     * ports, as a load generator opens, need not a thread each. Closing the port leaves the group.
+     */
+    public static UdpPort bind(InetSocketAddress local, Receiver receiver, EventLoopGroup shared) {
+        return bind(local, receiver, shared, null);
+    }
+
+    private static UdpPort bind(InetSocketAddress local, Receiver receiver, EventLoopGroup group, EventLoopGroup own) {
         boolean epoll = Epoll.isAvailable();
-        EventLoopGroup group = new MultiThreadIoEventLoopGroup(1,
-                epoll ? EpollIoHandler.newFactory() : NioIoHandler.newFactory());
         Holder holder = new Holder();
         Bootstrap b = new Bootstrap().group(group)
                 .channel(epoll ? EpollDatagramChannel.class : NioDatagramChannel.class)
@@ -88,12 +110,11 @@ public final class UdpPort implements AutoCloseable {
         try {
             Channel ch = b.bind(local).syncUninterruptibly().channel();
             InetSocketAddress bound = (InetSocketAddress) ch.localAddress();
-            UdpPort port = new UdpPort(group, ch, bound.getAddress().isLoopbackAddress());
+            UdpPort port = new UdpPort(own, ch, bound.getAddress().isLoopbackAddress());
             holder.port = port;
             LOG.info("UDP media port {} bound ({})", bound, epoll ? "epoll, recvmmsg/sendmmsg" : "NIO");
             return port;
         } catch (RuntimeException e) {
-            group.shutdownGracefully(0, 0, TimeUnit.MILLISECONDS);
             throw new IllegalStateException("cannot bind UDP " + local + ": " + e.getMessage(), e);
         }
     }
@@ -149,10 +170,19 @@ public final class UdpPort implements AutoCloseable {
         return receiverErrors.sum();
     }
 
+    /** Closes the socket, after what is already written; from the port's own thread it does not wait. */
     @Override
     public void close() {
+        if (channel.eventLoop().inEventLoop()) {
+            channel.flush();
+            channel.close();
+            return;
+        }
+        channel.eventLoop().execute(channel::flush);
         channel.close().syncUninterruptibly();
-        group.shutdownGracefully(0, 1, TimeUnit.SECONDS).syncUninterruptibly();
+        if (ownGroup != null) {
+            ownGroup.shutdownGracefully(0, 1, TimeUnit.SECONDS).syncUninterruptibly();
+        }
     }
 
     private static final class Holder {
