@@ -14,7 +14,7 @@ class ConsentFreshnessTest {
 
     @Test
     void a_silent_peer_is_closed_and_reported_on_both_sides() throws Exception {
-        TransportLimits quick = TransportLimits.DEFAULTS.withConsentTimeoutMillis(1500);
+        TransportLimits quick = TransportLimits.DEFAULTS.withConsentTimeoutMillis(2500);
         try (MediaServer server = MediaServer.start(new InetSocketAddress(LO, 0), quick);
              MediaClient client = new MediaClient(LO, quick);
              LossyRelay relay = new LossyRelay(server.localAddress(), 0)) {
@@ -28,7 +28,7 @@ class ConsentFreshnessTest {
             se.connected.get(10, TimeUnit.SECONDS);
 
             // Consent checks keep a quiet but present peer alive past the timeout.
-            Thread.sleep(3000);
+            Thread.sleep(4000);
             assertThat(st.state()).isEqualTo(MediaTransport.State.CONNECTED);
             assertThat(ct.state()).isEqualTo(MediaTransport.State.CONNECTED);
 
