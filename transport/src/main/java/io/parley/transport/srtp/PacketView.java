@@ -1,0 +1,78 @@
+package io.parley.transport.srtp;
+
+import org.jitsi.utils.ByteArrayBuffer;
+
+/**
+ * A reusable window over a byte array handed to jitsi-srtp, so that protecting and unprotecting
+ * (RFC 3711 §3.3) work in place without wrapping each packet in a new object.
+ */
+final class PacketView implements ByteArrayBuffer {
+    private byte[] buffer;
+    private int offset;
+    private int length;
+
+    PacketView set(byte[] buffer, int offset, int length) {
+        this.buffer = buffer;
+        this.offset = offset;
+        this.length = length;
+        return this;
+    }
+
+    @Override
+    public byte[] getBuffer() {
+        return buffer;
+    }
+
+    @Override
+    public int getOffset() {
+        return offset;
+    }
+
+    @Override
+    public int getLength() {
+        return length;
+    }
+
+    @Override
+    public void setLength(int length) {
+        this.length = length;
+    }
+
+    @Override
+    public void setOffset(int offset) {
+        this.offset = offset;
+    }
+
+    @Override
+    public boolean isInvalid() {
+        return buffer == null;
+    }
+
+    @Override
+    public void readRegionToBuff(int off, int len, byte[] out) {
+        System.arraycopy(buffer, offset + off, out, 0, len);
+    }
+
+    /** Callers size their buffers for the tag, so this only reallocates when one forgot. */
+    @Override
+    public void grow(int howMuch) {
+        if (offset + length + howMuch > buffer.length) {
+            byte[] bigger = new byte[length + howMuch];
+            System.arraycopy(buffer, offset, bigger, 0, length);
+            buffer = bigger;
+            offset = 0;
+        }
+    }
+
+    @Override
+    public void append(byte[] data, int len) {
+        grow(len);
+        System.arraycopy(data, 0, buffer, offset + length, len);
+        length += len;
+    }
+
+    @Override
+    public void shrink(int len) {
+        length = Math.max(0, length - len);
+    }
+}
