@@ -6,6 +6,7 @@ import io.parley.wire.rtcp.PictureLossIndication;
 import io.parley.wire.rtcp.SenderReport;
 import io.parley.wire.rtp.RtpPacket;
 import io.parley.wire.rtp.SequenceNumbers;
+import io.parley.wire.rtp.SequenceTracker;
 
 /**
  * One track of a published stream, received once (RFC 3550 §8.2, RFC 7667 §3.7): it detects loss
@@ -61,6 +62,12 @@ final class PublishedTrack {
         }
         int seq = p.sequenceNumber();
         int ahead = SequenceNumbers.diff(seq, highestSeq);
+        if (ahead > SequenceTracker.MAX_DROPOUT || ahead < -SequenceTracker.MAX_MISORDER) {
+            // RFC 3550 A.1: a jump this large is the sender restarting its numbering, not loss; the
+            // players get it as a new source so their numbering stays continuous.
+            switchSource(p.ssrc(), seq, now);
+            ahead = 1;
+        }
         if (ahead <= 0) {
             if (cache.contains(seq)) {
                 counters.duplicates++;
@@ -98,7 +105,7 @@ final class PublishedTrack {
         }
     }
 
-    /** A new SSRC for this track: the publisher restarted or switched its source. */
+    /** A new SSRC, or a jump in the numbering, for this track: the publisher restarted or switched its source. */
     private void switchSource(long ssrc, int seq, long now) {
         if (hasSource) {
             counters.sourceChanges++;

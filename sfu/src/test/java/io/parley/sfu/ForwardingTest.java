@@ -176,4 +176,48 @@ class ForwardingTest {
         assertThat(stream.counters().duplicates()).isEqualTo(1);
         assertThat(leg.packets()).hasSize(1);
     }
+
+    @Test
+    void aJumpInTheNumberingOfTheSameSsrcIsARestartThePlayersDoNotSee() {
+        FakeLeg leg = new FakeLeg();
+        stream.play(leg, PlayerTrackConfig.of(1, Media.OPUS_PT), null);
+        send(Media.opus(AUDIO_SSRC, 100, 960));
+        send(Media.opus(AUDIO_SSRC, 101, 1920));
+        clock.advanceMillis(20);
+        send(Media.opus(AUDIO_SSRC, 30_000, 555_555));
+        send(Media.opus(AUDIO_SSRC, 30_001, 556_515));
+
+        List<RtpPacket> got = leg.packets();
+        for (int k = 1; k < got.size(); k++) {
+            assertThat(got.get(k).sequenceNumber()).isEqualTo((got.get(0).sequenceNumber() + k) & 0xFFFF);
+        }
+        assertThat(got.get(2).timestamp()).isEqualTo((got.get(1).timestamp() + 960) & 0xFFFF_FFFFL);
+        assertThat(publisher.rtcp).as("no NACK for 29,898 numbers").isEmpty();
+        assertThat(stream.counters().sourceChanges()).isEqualTo(1);
+    }
+
+    @Test
+    void anH264PlayerStartsAtTheFirstFragmentOfAnIdr() {
+        FakeLeg leg = new FakeLeg();
+        PublishedStream h264 = new PublishedStream(StreamConfig.defaults(1),
+                List.of(new PublishedTrackConfig(Codec.H264, 102)), publisher, clock);
+        h264.play(leg, PlayerTrackConfig.of(7, 102));
+        byte[][] packets = {
+            h264Packet(1, new byte[] {0x41, 1, 2}),                      // non-IDR slice
+            h264Packet(2, new byte[] {0x7C, (byte) 0x85, 1, 2}),          // FU-A, start of an IDR
+            h264Packet(3, new byte[] {0x7C, 0x45, 3, 4}),                 // FU-A, end of the IDR
+            h264Packet(4, new byte[] {0x41, 5, 6}),
+        };
+        for (byte[] p : packets) {
+            h264.receiveRtp(p, 0, p.length);
+        }
+        assertThat(leg.packets()).extracting(p -> p.buffer()[p.payloadOffset() + 1])
+                .containsExactly((byte) 0x85, (byte) 0x45, (byte) 5);
+        assertThat(h264.counters().keyframes()).isEqualTo(1);
+    }
+
+    private static byte[] h264Packet(int seq, byte[] payload) {
+        return Media.packet(new io.parley.wire.rtp.RtpHeaderWriter().ssrc(VIDEO_SSRC).payloadType(102)
+                .sequenceNumber(seq).timestamp(3000L * (seq / 2)), payload);
+    }
 }
