@@ -4,11 +4,12 @@ import io.parley.wire.WireFormatException;
 import io.parley.wire.rtp.RtpPacket;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.List;
 
-/** A leg at the seam: keeps a copy of every packet sent, or throws when told to. */
-final class FakeLeg implements Leg {
-    final List<byte[]> rtp = new ArrayList<>();
+/** A leg at the seam: keeps a copy of every packet sent (RTP from any thread), or throws when told to. */
+class FakeLeg implements Leg {
+    final List<byte[]> rtp = Collections.synchronizedList(new ArrayList<>());
     final List<byte[]> rtcp = new ArrayList<>();
     boolean failing;
 
