@@ -1,8 +1,8 @@
 package io.parley.sfu;
 
 /**
- * What the SFU sent to one player and what the player asked for, as plain long fields a metrics
- * layer reads from any thread. A send error or a drop counts here and nowhere else: the other
+ * What the SFU sent to one player and what the player asked for (the sender's counts of RFC 3550
+ * §6.4.1, the feedback of RFC 4585 §6), as plain long fields a metrics layer reads from any thread. A send error or a drop counts here and nowhere else: the other
  * players of the stream never see it.
  */
 public final class PlayerCounters {

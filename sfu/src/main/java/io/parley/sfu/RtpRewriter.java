@@ -7,8 +7,9 @@ import io.parley.wire.rtp.SequenceNumbers;
  * RFC 7667 §3.7 on a media-switching middlebox): outgoing = incoming + offset, where the offsets are
  * chosen again whenever the source starts, restarts with a new SSRC or is switched, so that the
  * player sees one stream whose sequence numbers continue by one and whose timestamps advance by the
- * time that passed. The first outgoing sequence number of each source is remembered so a NACK for a
- * number sent before it is never answered with a packet of the new source.
+ * time that passed. How far the numbering has advanced since the source's first packet is kept
+ * unwrapped, so a late packet or a NACK for a number from before it is never answered with a
+ * packet of the new source, however long the source has run.
  */
 final class RtpRewriter {
     private static final long TS_MASK = 0xFFFF_FFFFL;
@@ -19,8 +20,9 @@ final class RtpRewriter {
     private boolean started;
     private int seqOffset;
     private long tsOffset;
-    private int firstOutSeq;
     private int lastOutSeq;
+    /** How many numbers lastOutSeq is past the source's first outgoing number: -1 before its first packet. */
+    private long span;
     private long lastOutTs;
     private long lastOutNanos;
 
@@ -45,8 +47,8 @@ final class RtpRewriter {
         }
         seqOffset = (nextSeq - inSeq) & 0xFFFF;
         tsOffset = (nextTs - inTs) & TS_MASK;
-        firstOutSeq = nextSeq & 0xFFFF;
         lastOutSeq = (nextSeq - 1) & 0xFFFF;
+        span = -1;
         lastOutTs = (nextTs - 1) & TS_MASK;
         lastOutNanos = now;
         started = true;
@@ -65,19 +67,21 @@ final class RtpRewriter {
         return (outSeq - seqOffset) & 0xFFFF;
     }
 
-    /** Whether {@code outSeq} belongs to the current source: not before its first packet. */
+    /** Whether {@code outSeq} belongs to the current source: ahead of the last one sent, or not before its first. */
     boolean isCurrent(int outSeq) {
-        return started && SequenceNumbers.diff(outSeq, firstOutSeq) >= 0;
+        return started && (SequenceNumbers.isNewer(outSeq, lastOutSeq) || wasSent(outSeq));
     }
 
-    /** Whether {@code outSeq} was within the range already sent for the current source. */
+    /** Whether {@code outSeq} lies within the range already sent for the current source. */
     boolean wasSent(int outSeq) {
-        return isCurrent(outSeq) && SequenceNumbers.diff(outSeq, lastOutSeq) <= 0;
+        return started && !SequenceNumbers.isNewer(outSeq, lastOutSeq)
+                && SequenceNumbers.diff(lastOutSeq, outSeq) <= span;
     }
 
     /** Records a packet handed to the player, so the next rebase continues after it. */
     void sent(int outSeq, long outTs, long now) {
         if (SequenceNumbers.isNewer(outSeq, lastOutSeq)) {
+            span += SequenceNumbers.diff(outSeq, lastOutSeq);
             lastOutSeq = outSeq;
             lastOutTs = outTs;
             lastOutNanos = now;
