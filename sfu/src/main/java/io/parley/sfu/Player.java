@@ -28,6 +28,7 @@ public final class Player {
     private final ReceiverReport rr = new ReceiverReport();
     private final ReportBlock block = new ReportBlock();
     private final byte[] reportBuffer = new byte[64];
+    private boolean stopped;
     private long rembArrival;
     private long bytesAtLastReport;
 
@@ -45,8 +46,16 @@ public final class Player {
         return senders;
     }
 
+    /** After a stop, feedback that was already on its way is ignored: no retransmission, no keyframe request. */
+    void stop() {
+        stopped = true;
+    }
+
     /** Handles an RTCP datagram from this player, at time {@code now} of the stream's clock. */
     void receiveRtcp(byte[] b, int off, int len, long now) {
+        if (stopped) {
+            return;
+        }
         try {
             compound.wrap(b, off, len);
         } catch (WireFormatException e) {

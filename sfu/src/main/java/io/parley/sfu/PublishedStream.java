@@ -141,6 +141,7 @@ public final class PublishedStream {
 
     /** Stops a player: it receives nothing more and its feedback no longer counts. */
     public void stop(Player player) {
+        player.stop();
         for (TrackSender sender : player.senders()) {
             sender.track().removeSender(sender);
         }

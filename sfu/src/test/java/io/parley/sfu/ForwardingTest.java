@@ -153,7 +153,23 @@ class ForwardingTest {
         send(Media.opus(AUDIO_SSRC, 1, 960));
         stream.stop(player);
         send(Media.opus(AUDIO_SSRC, 2, 1920));
+        byte[] nack = new byte[16];
+        int len = io.parley.wire.rtcp.GenericNack.write(nack, 0, 9, 1, new int[] {leg.last().sequenceNumber()}, 1);
+        stream.receivePlayerRtcp(player, nack, 0, len);
         assertThat(leg.packets()).hasSize(1);
+        assertThat(player.counters().nacksReceived()).isZero();
+    }
+
+    @Test
+    void forwardingGoesOnPastTheWrapOfTheSourceAndOfThePlayersNumbering() {
+        FakeLeg leg = new FakeLeg();
+        Player player = stream.play(leg, PlayerTrackConfig.of(1, Media.OPUS_PT), null);
+        for (int seq = 0; seq < 70_000; seq++) {
+            send(Media.opus(AUDIO_SSRC, seq, 960L * seq));
+        }
+        assertThat(player.counters().packetsSent()).isEqualTo(70_000);
+        assertThat(leg.packets().get(69_999).sequenceNumber())
+                .isEqualTo((leg.packets().get(0).sequenceNumber() + 69_999) & 0xFFFF);
     }
 
     @Test
