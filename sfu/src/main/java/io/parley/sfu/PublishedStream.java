@@ -132,10 +132,7 @@ public final class PublishedStream {
             sender.track().addSender(sender);
             sender.track().requestKeyframe(now);
         }
-        Player[] old = players;
-        Player[] grown = java.util.Arrays.copyOf(old, old.length + 1);
-        grown[old.length] = player;
-        players = grown;
+        players = CopyOnWrite.with(players, player);
         return player;
     }
 
@@ -145,15 +142,7 @@ public final class PublishedStream {
         for (TrackSender sender : player.senders()) {
             sender.track().removeSender(sender);
         }
-        Player[] old = players;
-        Player[] kept = new Player[old.length];
-        int n = 0;
-        for (Player p : old) {
-            if (p != player) {
-                kept[n++] = p;
-            }
-        }
-        players = java.util.Arrays.copyOf(kept, n);
+        players = CopyOnWrite.without(players, player);
     }
 
     /** Receives an RTCP datagram from {@code player}. */

@@ -193,22 +193,11 @@ final class PublishedTrack {
     }
 
     void addSender(TrackSender sender) {
-        TrackSender[] old = senders;
-        TrackSender[] grown = java.util.Arrays.copyOf(old, old.length + 1);
-        grown[old.length] = sender;
-        senders = grown;
+        senders = CopyOnWrite.with(senders, sender);
     }
 
     void removeSender(TrackSender sender) {
-        TrackSender[] old = senders;
-        int n = 0;
-        TrackSender[] shrunk = new TrackSender[old.length];
-        for (TrackSender s : old) {
-            if (s != sender) {
-                shrunk[n++] = s;
-            }
-        }
-        senders = java.util.Arrays.copyOf(shrunk, n);
+        senders = CopyOnWrite.without(senders, sender);
     }
 
     PublishedTrackConfig config() {
