@@ -12,7 +12,7 @@ import java.util.Arrays;
  */
 class CodecFuzzTest {
 
-    @FuzzTest(maxDuration = "60s")
+    @FuzzTest
     void vp8(byte[] data) throws WireFormatException {
         Vp8PayloadDescriptor d = new Vp8PayloadDescriptor();
         try {
@@ -31,7 +31,7 @@ class CodecFuzzTest {
         checkRewrites(d, new Vp8PayloadDescriptor(), data);
     }
 
-    @FuzzTest(maxDuration = "60s")
+    @FuzzTest
     void vp9(byte[] data) throws WireFormatException {
         Vp9PayloadDescriptor d = new Vp9PayloadDescriptor();
         try {
@@ -58,7 +58,7 @@ class CodecFuzzTest {
         checkRewrites(d, new Vp9PayloadDescriptor(), data);
     }
 
-    @FuzzTest(maxDuration = "60s")
+    @FuzzTest
     void h264(byte[] data) throws WireFormatException {
         H264Payload p = new H264Payload();
         try {

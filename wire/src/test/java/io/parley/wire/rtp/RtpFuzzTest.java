@@ -16,7 +16,7 @@ class RtpFuzzTest {
     private final RtpExtensionCursor firstCursor = new RtpExtensionCursor();
     private final RtpExtensionCursor secondCursor = new RtpExtensionCursor();
 
-    @FuzzTest(maxDuration = "60s")
+    @FuzzTest
     void parseWriteParse(byte[] data) throws WireFormatException {
         RtpPacket first;
         try {

@@ -15,7 +15,7 @@ import java.util.List;
  */
 class SdpFuzzTest {
 
-    @FuzzTest(maxDuration = "60s")
+    @FuzzTest
     void parseWriteParse(byte[] data) throws WireFormatException {
         SessionDescription sdp;
         try {

@@ -1,0 +1,5 @@
+package io.parley.protocol;
+
+/** A user as ZEGO shows it: {@code {userID, userName}}. */
+public record User(String userID, String userName) {
+}

@@ -1,0 +1,79 @@
+package io.parley.server.http;
+
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import io.netty.buffer.Unpooled;
+import io.netty.channel.ChannelFutureListener;
+import io.netty.channel.ChannelHandler;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.SimpleChannelInboundHandler;
+import io.netty.handler.codec.http.DefaultFullHttpResponse;
+import io.netty.handler.codec.http.FullHttpRequest;
+import io.netty.handler.codec.http.FullHttpResponse;
+import io.netty.handler.codec.http.HttpHeaderNames;
+import io.netty.handler.codec.http.HttpMethod;
+import io.netty.handler.codec.http.HttpResponseStatus;
+import io.netty.handler.codec.http.HttpUtil;
+import io.netty.handler.codec.http.HttpVersion;
+import io.netty.handler.codec.http.QueryStringDecoder;
+import io.parley.server.api.RestApi;
+import io.parley.server.api.RestResponse;
+import io.parley.server.room.Scheduler;
+import java.nio.charset.StandardCharsets;
+
+/**
+ * The plain HTTP routes: {@code /healthz}, Prometheus {@code /metrics}, the REST API under
+ * {@code /api/}, and the status page at {@code /}. WebSocket upgrades never reach it.
+ */
+@ChannelHandler.Sharable
+final class HttpRoutes extends SimpleChannelInboundHandler<FullHttpRequest> {
+    private static final String INDEX = """
+            <!doctype html><meta charset="utf-8"><title>Parley</title>
+            <h1>Parley</h1>
+            <p>The signaling server is running. WebSocket signaling: <code>/ws</code> (docs/protocol.md).
+            <ul><li><a href="/healthz">/healthz</a><li><a href="/metrics">/metrics</a><li><code>/api/</code>: the server REST API (docs/rest-api.md)</ul>
+            """;
+
+    private final PrometheusMeterRegistry metrics;
+    private final RestApi api;
+    private final Scheduler clock;
+
+    HttpRoutes(PrometheusMeterRegistry metrics, RestApi api, Scheduler clock) {
+        this.metrics = metrics;
+        this.api = api;
+        this.clock = clock;
+    }
+
+    @Override
+    protected void channelRead0(ChannelHandlerContext ctx, FullHttpRequest req) {
+        QueryStringDecoder uri = new QueryStringDecoder(req.uri());
+        String path = uri.path();
+        if (req.method() != HttpMethod.GET && req.method() != HttpMethod.HEAD) {
+            respond(ctx, req, HttpResponseStatus.METHOD_NOT_ALLOWED, "text/plain", "GET only\n");
+        } else if (path.equals("/healthz")) {
+            respond(ctx, req, HttpResponseStatus.OK, "text/plain", "ok\n");
+        } else if (path.equals("/metrics")) {
+            respond(ctx, req, HttpResponseStatus.OK, "text/plain; version=0.0.4; charset=utf-8", metrics.scrape());
+        } else if (path.equals("/api/") || path.equals("/api")) {
+            RestResponse r = api.handle(uri.parameters(), clock.nowMillis() / 1000);
+            respond(ctx, req, HttpResponseStatus.valueOf(r.httpStatus()), "application/json", r.json());
+        } else if (path.equals("/")) {
+            respond(ctx, req, HttpResponseStatus.OK, "text/html; charset=utf-8", INDEX);
+        } else {
+            respond(ctx, req, HttpResponseStatus.NOT_FOUND, "text/plain", "not found\n");
+        }
+    }
+
+    private static void respond(ChannelHandlerContext ctx, FullHttpRequest req, HttpResponseStatus status, String type, String body) {
+        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+        FullHttpResponse res = new DefaultFullHttpResponse(HttpVersion.HTTP_1_1, status,
+                req.method() == HttpMethod.HEAD ? Unpooled.EMPTY_BUFFER : Unpooled.wrappedBuffer(bytes));
+        res.headers().set(HttpHeaderNames.CONTENT_TYPE, type);
+        res.headers().set(HttpHeaderNames.CONTENT_LENGTH, bytes.length);
+        boolean keepAlive = HttpUtil.isKeepAlive(req);
+        HttpUtil.setKeepAlive(res, keepAlive);
+        var f = ctx.writeAndFlush(res);
+        if (!keepAlive) {
+            f.addListener(ChannelFutureListener.CLOSE);
+        }
+    }
+}
