@@ -17,6 +17,8 @@ final class ReceptionStatistics {
     private long expectedPrior;
     private long receivedPrior;
     private boolean hasTransit;
+    /** Arrivals are counted from the source's first packet, so the conversion to timestamp units cannot overflow. */
+    private long originNanos;
     private long lastTransit;
     /** Jitter in timestamp units times 16, as in appendix A.8, to keep the fraction in integer arithmetic. */
     private long jitter16;
@@ -27,7 +29,10 @@ final class ReceptionStatistics {
 
     void update(int seq, long rtpTimestamp, long arrivalNanos) {
         sequences.update(seq);
-        long arrival = arrivalNanos / 1000 * clockRate / (NANOS / 1000);
+        if (!hasTransit) {
+            originNanos = arrivalNanos;
+        }
+        long arrival = (arrivalNanos - originNanos) / 1000 * clockRate / (NANOS / 1000);
         long transit = (arrival - rtpTimestamp) & 0xFFFF_FFFFL;
         if (hasTransit) {
             long d = Math.abs((int) (transit - lastTransit));

@@ -2,10 +2,13 @@ package io.parley.sfu;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.parley.wire.WireFormatException;
+import io.parley.wire.rtcp.ReceiverReport;
+import io.parley.wire.rtcp.ReportBlock;
 import java.util.Arrays;
 import org.junit.jupiter.api.Test;
 
-/** The small state machines behind RTCP termination: the cache ring, upstream NACK retries, keyframe merging. */
+/** The small state machines behind RTCP termination: the cache ring, upstream NACK retries, keyframe merging, jitter. */
 class RtcpStateTest {
     private static final long MS = 1_000_000L;
 
@@ -62,5 +65,29 @@ class RtcpStateTest {
         assertThat(requests.firSequence()).isEqualTo(firstFir + 1);
         assertThat(requests.poll(1500 * MS)).as("nothing pending").isFalse();
         assertThat(requests.request(1500 * MS)).isTrue();
+    }
+
+    @Test
+    void jitterIsZeroForSteadyArrivalsAndConvergesToTheVariationOfTransitTime() throws WireFormatException {
+        ReceptionStatistics steady = new ReceptionStatistics(48_000);
+        ReceptionStatistics jittery = new ReceptionStatistics(48_000);
+        long origin = Long.MAX_VALUE / 2;
+        for (int i = 0; i < 400; i++) {
+            steady.update(i, 960L * i, origin + 20 * MS * i);
+            // Every other packet arrives 10 ms late: |D| = 480 timestamp units each time.
+            jittery.update(i, 960L * i, origin + 20 * MS * i + (i % 2) * 10 * MS);
+        }
+        assertThat(block(steady).jitter()).isZero();
+        assertThat(block(jittery).jitter()).isBetween(470L, 480L);
+        assertThat(block(jittery).extendedHighestSequence()).isEqualTo(399);
+    }
+
+    private static ReportBlock block(ReceptionStatistics stats) throws WireFormatException {
+        byte[] b = new byte[ReportBlock.SIZE + 8];
+        ReceiverReport.write(b, 0, 1, 1);
+        stats.writeBlock(b, 8, 2, 0, 0, false);
+        ReceiverReport rr = new ReceiverReport();
+        rr.wrap(b, 0, b.length);
+        return rr.reportBlock(0, new ReportBlock());
     }
 }
