@@ -76,10 +76,10 @@ public class FanOutBenchmark {
     }
 
     /** A leg that consumes the packet the way a transport would read it, and sends nothing. */
-    static final class ConsumingLeg implements Leg {
+    public static final class ConsumingLeg implements Leg {
         private final Blackhole blackhole;
 
-        ConsumingLeg(Blackhole blackhole) {
+        public ConsumingLeg(Blackhole blackhole) {
             this.blackhole = blackhole;
         }
 
