@@ -72,6 +72,12 @@ public final class PublishedStream {
             counters.malformedRtp++;
             return;
         }
+        for (PublishedTrack track : tracks) {
+            if (track.config().rtxPayloadType() == packet.payloadType()) {
+                track.receiveRtx(packet, clock.nanoTime());
+                return;
+            }
+        }
         PublishedTrack track = trackFor(packet.ssrc(), packet.payloadType());
         if (track == null) {
             counters.unknownSource++;

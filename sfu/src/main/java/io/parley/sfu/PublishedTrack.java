@@ -27,6 +27,7 @@ final class PublishedTrack {
     private final Upstream upstream;
     private final PacketCache cache;
     private final KeyframeDetector keyframes = new KeyframeDetector();
+    private final RtxUnwrapper rtx = new RtxUnwrapper();
     private final KeyframeRequester keyframeRequests;
     private final UpstreamNacker nacker;
     private final ReceptionStatistics reception;
@@ -103,6 +104,17 @@ final class PublishedTrack {
         if (ahead > 1) {
             sendNack(now);
         }
+    }
+
+    /** Receives one of the publisher's RTX packets (RFC 4588 §4) as the original it carries. */
+    void receiveRtx(RtpPacket packet, long now) {
+        RtpPacket original = hasSource ? rtx.unwrap(packet, sourceSsrc, config.payloadType()) : null;
+        if (original == null) {
+            counters.rtxWithoutOriginal++;
+            return;
+        }
+        counters.rtxReceived++;
+        receive(original, now);
     }
 
     /** A new SSRC, or a jump in the numbering, for this track: the publisher restarted or switched its source. */

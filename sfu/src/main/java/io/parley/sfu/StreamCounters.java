@@ -16,6 +16,8 @@ public final class StreamCounters {
     long keyframes;
     long lostUpstream;
     long recovered;
+    long rtxReceived;
+    long rtxWithoutOriginal;
     long nacksSent;
     long nackedPackets;
     long nacksGivenUp;
@@ -78,6 +80,16 @@ public final class StreamCounters {
     /** Missing sequence numbers that arrived later (reordered or retransmitted). */
     public long recovered() {
         return recovered;
+    }
+
+    /** RTX packets from the publisher, unwrapped into the original they carry. */
+    public long rtxReceived() {
+        return rtxReceived;
+    }
+
+    /** RTX packets with no original to unwrap (padding-only bandwidth probes, or before any media), dropped. */
+    public long rtxWithoutOriginal() {
+        return rtxWithoutOriginal;
     }
 
     /** Generic NACK packets sent to the publisher. */

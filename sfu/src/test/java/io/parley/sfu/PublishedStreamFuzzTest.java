@@ -10,7 +10,7 @@ import java.util.Arrays;
 import java.util.List;
 
 /**
- * Fuzz target of the whole media plane: a stream with a VP8 and an Opus track and two players is
+ * Fuzz target of the whole media plane: a stream with a VP8 track (with RTX) and an Opus track and two players is
  * fed a script of datagrams, each framed as {@code op, length, bytes}: op 0 RTP from the publisher,
  * 1 RTCP from the publisher, 2 RTCP from player A, 3 a tick after {@code length} ms. Nothing may
  * throw, and everything the SFU sends must parse: RTP with the player's own SSRCs, RTCP as a valid
@@ -29,7 +29,7 @@ class PublishedStreamFuzzTest {
         FakeLeg a = new FakeLeg();
         FakeLeg b = new FakeLeg();
         PublishedStream stream = new PublishedStream(StreamConfig.defaults(1).withCache(64, 1_000_000_000L),
-                List.of(new PublishedTrackConfig(Codec.VP8, Media.VP8_PT), new PublishedTrackConfig(Codec.OPUS, Media.OPUS_PT)),
+                List.of(new PublishedTrackConfig(Codec.VP8, Media.VP8_PT, 97), new PublishedTrackConfig(Codec.OPUS, Media.OPUS_PT)),
                 publisher, clock);
         Player playerA = stream.play(a, PlayerTrackConfig.of(PLAYER_A_VIDEO, 100).withRtx(PLAYER_A_RTX, 101)
                 .withExtensions(ExtensionMap.of(1, 20, 2, 3), 5), PlayerTrackConfig.of(PLAYER_A_AUDIO, 111));

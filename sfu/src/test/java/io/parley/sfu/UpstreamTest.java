@@ -82,6 +82,39 @@ class UpstreamTest {
     }
 
     @Test
+    void aRetransmissionTheSfuAskedForOnThePublishersRtxStreamFillsTheGap() {
+        FakeLeg rtxPublisher = new FakeLeg();
+        PublishedStream rtxStream = new PublishedStream(StreamConfig.defaults(SFU_SSRC),
+                List.of(new PublishedTrackConfig(Codec.VP8, Media.VP8_PT, 97)), rtxPublisher, clock);
+        FakeLeg leg = new FakeLeg();
+        rtxStream.play(leg, PlayerTrackConfig.of(0xA, Media.VP8_PT));
+        for (int seq : new int[] {10, 11, 13}) {
+            byte[] p = Media.vp8(VIDEO_SSRC, seq, 3000L * seq, seq == 10);
+            rtxStream.receiveRtp(p, 0, p.length);
+        }
+        assertThat(rtxPublisher.rtcp(RtcpHeader.PT_RTPFB, GenericNack.FMT)).hasSize(1);
+        byte[] original = Media.vp8(VIDEO_SSRC, 12, 36_000, false);
+        // RFC 4588 §4: the RTX header (own SSRC, PT and sequence), then the OSN, then the original payload.
+        byte[] rtx = Media.packet(new io.parley.wire.rtp.RtpHeaderWriter().ssrc(0x7777).payloadType(97)
+                .sequenceNumber(500).timestamp(36_000), new byte[] {0, 12, 0x10, 0x01, 7, 7, 12});
+        rtxStream.receiveRtp(rtx, 0, rtx.length);
+        byte[] probe = Media.packet(new io.parley.wire.rtp.RtpHeaderWriter().ssrc(0x7777).payloadType(97)
+                .sequenceNumber(501), new byte[0]);
+        rtxStream.receiveRtp(probe, 0, probe.length);
+
+        assertThat(leg.packets()).hasSize(4);
+        io.parley.wire.rtp.RtpPacket resent = leg.last();
+        assertThat(resent.sequenceNumber()).isEqualTo((leg.packets().get(0).sequenceNumber() + 2) & 0xFFFF);
+        assertThat(resent.ssrc()).isEqualTo(0xA);
+        assertThat(resent.payloadLength()).isEqualTo(original.length - 12);
+        assertThat(resent.buffer()[resent.payloadOffset() + 4]).isEqualTo((byte) 12);
+        assertThat(rtxStream.counters().recovered()).isEqualTo(1);
+        assertThat(rtxStream.counters().rtxReceived()).isEqualTo(1);
+        assertThat(rtxStream.counters().rtxWithoutOriginal()).isEqualTo(1);
+        assertThat(rtxStream.counters().unknownSource()).isZero();
+    }
+
+    @Test
     void theReceiverReportHasABlockPerTrackWithLossAndTheLastSenderReportEchoed() throws WireFormatException {
         for (int seq = 0; seq < 10; seq++) {
             if (seq != 4 && seq != 5) {
