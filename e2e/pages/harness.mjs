@@ -17,9 +17,9 @@ export function log(name, ...args) {
   window.parleyEvent(name, JSON.parse(JSON.stringify(safe, (k, v) => (v === undefined ? null : v))));
 }
 
-/** Registers a listener on `engine` for each of `names` that logs the event under its own name. */
-export function recordEvents(engine, names = SDK_EVENTS) {
-  for (const name of names) engine.on(name, (...args) => log(name, ...args));
+/** Registers a listener on `engine` for each of `names` that logs the event as `prefix + name`, with all its arguments. */
+export function recordEvents(engine, names = SDK_EVENTS, prefix = '') {
+  for (const name of names) engine.on(name, (...args) => log(prefix + name, ...args));
 }
 
 /** Logs the outcome of a promise as `${name}:resolved` or `${name}:rejected` and returns it unchanged. */

@@ -1,30 +1,16 @@
 // The harness itself: a page on another origin imports the SDK from the server, logs in with a
 // token and sees roomStateUpdate CONNECTED.
 import assert from 'node:assert/strict';
-import { after, before, test } from 'node:test';
-import { launch } from '../js/chromium.mjs';
-import { openPage, startPageServer } from '../js/pages.mjs';
-import { startServer } from '../js/server.mjs';
+import { test } from 'node:test';
+import { useCall } from '../js/suite.mjs';
+import { RoomState } from '../js/zego.mjs';
 
-let server;
-let pages;
-let browser;
-
-before(async () => {
-  server = await startServer();
-  pages = await startPageServer({ PARLEY: server.httpUrl });
-  browser = await launch();
-});
-
-after(async () => {
-  await browser?.close();
-  await pages?.close();
-  await server?.stop();
-});
+const call = useCall();
 
 test('a page on another origin imports the SDK from the server and logs in with a token', async () => {
+  const { server, pages } = call;
   assert.notEqual(new URL(pages.origin).port, new URL(server.httpUrl).port);
-  const page = await openPage(browser.context, pages.url(`/engine.html?appID=${server.appID}`), 'A');
+  const { page } = await call.open(`/engine.html?appID=${server.appID}`, 'A');
   const [origin] = await page.waitForEvent('pageReady');
   assert.equal(origin, pages.origin);
 
@@ -34,12 +20,12 @@ test('a page on another origin imports the SDK from the server and logs in with 
     { token },
   );
   assert.equal(result.errorCode, 0);
-  const [roomID, state, errorCode, extendedData] = await page.waitForEvent('roomStateUpdate', (_r, s) => s === 2);
-  assert.deepEqual([roomID, state, errorCode], ['harness-room', 2, 0]);
+  const [roomID, state, errorCode, extendedData] = await page.waitForEvent('roomStateUpdate', (_r, s) => s === RoomState.CONNECTED);
+  assert.deepEqual([roomID, state, errorCode], ['harness-room', RoomState.CONNECTED, 0]);
   assert.equal(typeof extendedData, 'string');
-  // CONNECTING (1) came first
-  assert.deepEqual(page.eventsNamed('roomStateUpdate').map((a) => a[1]), [1, 2]);
+  // CONNECTING came first
+  assert.deepEqual(page.eventsNamed('roomStateUpdate').map((a) => a[1]), [RoomState.CONNECTING, RoomState.CONNECTED]);
 
   await page.evaluate(() => window.engine.logoutRoom('harness-room'));
-  await page.waitForEvent('roomStateUpdate', (_r, s) => s === 0);
+  await page.waitForEvent('roomStateUpdate', (_r, s) => s === RoomState.DISCONNECTED);
 });
