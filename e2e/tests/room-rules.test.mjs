@@ -16,11 +16,11 @@ const RECONNECT_WINDOW_SECONDS = 2;
 const call = useCall({ reconnectWindowSeconds: RECONNECT_WINDOW_SECONDS });
 
 /** A user in a fresh browser context of its own, logged in to `roomID` with the app's AppSign. */
-async function join(user, roomID) {
+async function join(user, roomID, { isUserStatusNotify = true } = {}) {
   const { server } = call;
   const { page, context } = await call.open(`/engine.html?appID=${server.appID}&appSign=${server.appSign}`, user.userID);
   await page.waitForEvent('pageReady');
-  const result = await page.evaluate(({ user, roomID }) => window.engine.loginRoom(roomID, user, { isUserStatusNotify: true }), { user, roomID });
+  const result = await page.evaluate(({ user, roomID, isUserStatusNotify }) => window.engine.loginRoom(roomID, user, { isUserStatusNotify }), { user, roomID, isUserStatusNotify });
   assert.equal(result.errorCode, 0);
   await page.waitForEvent('roomStateUpdate', (_r, state) => state === CONNECTED);
   return { page, context, user };
@@ -55,10 +55,14 @@ test('a streamID already published: the later publisher gets 1003028, the first 
       [['dup', PUBLISH_REQUESTING, 0], ['dup', NO_PUBLISH, STREAM_ID_IN_USE]]);
 
     // The first publisher is untouched: still PUBLISHING, and a user who comes in now finds its stream
-    const c = await join({ userID: 'later', userName: 'Later' }, 'dup-room');
+    // (this one without isUserStatusNotify: streams yes, users no, as the seed says)
+    const c = await join({ userID: 'later', userName: 'Later' }, 'dup-room', { isUserStatusNotify: false });
     try {
       const [, , streams] = await c.page.waitForEvent('roomStreamUpdate', (_r, type) => type === ADD);
       assert.deepEqual(streams, [{ streamID: 'dup', user: a.user, extraInfo: '' }]);
+      assert.deepEqual(await a.page.waitForEvent('roomUserUpdate', (_r, type, users) => users[0]?.userID === 'later'),
+        ['dup-room', ADD, [c.user]]);
+      assert.deepEqual(c.page.eventsNamed('roomUserUpdate'), [], c.page.describe());
       assert.deepEqual(a.page.eventsNamed('publisherStateUpdate').map((args) => args.slice(0, 3)),
         [['dup', PUBLISH_REQUESTING, 0], ['dup', PUBLISHING, 0]]);
       // and nobody was told the stream went away
