@@ -119,12 +119,15 @@ function describeError(e) {
   return { error: e instanceof Error ? `${e.name}: ${e.message}` : String(e) };
 }
 
-/** Runs one user action: logs the call, then its result or its error code. Answers FAILED on failure. */
-async function act(name, shownArgs, run) {
+/**
+ * Runs one user action: logs the call, then its result (through shown, e.g. to shorten a token) or
+ * its error code. Answers the result, or FAILED.
+ */
+async function act(name, shownArgs, run, shown = (result) => result) {
   log('call', name, shownArgs);
   try {
     const result = await run();
-    log('ok', name, result === undefined ? undefined : result);
+    log('ok', name, result === undefined ? undefined : shown(result));
     return result;
   } catch (e) {
     const d = describeError(e);
@@ -376,8 +379,8 @@ async function fetchDevToken() {
     const res = await fetch('/debug/token?' + query);
     const body = await res.json().catch(() => ({}));
     if (!res.ok) throw new Error(`HTTP ${res.status} ${body.error ?? ''}`.trim());
-    return { appID: body.appID, userID: body.userID, roomID: body.roomID, expire: body.expire, token: body.token };
-  });
+    return body;
+  }, (body) => ({ ...body, token: short(body.token) }));
   if (result === FAILED) return '';
   $('token').value = result.token;
   if (!$('appID').value.trim()) $('appID').value = result.appID;
@@ -507,6 +510,7 @@ async function start() {
   if (!$('userName').value) $('userName').value = $('userID').value;
   if (!$('streamID').value) $('streamID').value = $('userID').value + '_main';
 
+  if (!media()) document.querySelector('.local .placeholder').textContent = 'media not available in this SDK build';
   $('sdk-version').textContent = typeof ZegoExpressEngine.getVersion === 'function' ? ZegoExpressEngine.getVersion() : '';
   try {
     const res = await fetch('/debug/config');
