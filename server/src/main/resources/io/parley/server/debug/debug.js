@@ -420,6 +420,8 @@ async function startPreview() {
   const video = $('local-video');
   const result = await act('startPreview', [video], () => state.engine.startPreview(video));
   if (result === FAILED) return false;
+  // The seed's SDK shows the preview in the element it is given; one that answers a stream instead is shown too.
+  if (typeof MediaStream !== 'undefined' && result instanceof MediaStream && !video.srcObject) video.srcObject = result;
   state.previewing = true;
   video.parentElement.classList.add('live');
   return true;
