@@ -3,6 +3,7 @@ package io.parley.server;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.parley.server.api.RestApi;
+import io.parley.server.app.App;
 import io.parley.server.app.InMemoryAppRegistry;
 import io.parley.server.config.ParleyConfig;
 import io.parley.server.http.HttpServer;
@@ -49,7 +50,10 @@ public final class ParleyServer implements AutoCloseable {
         SignalHub hub = new SignalHub(apps, rooms, scheduler, metrics, options);
         RestApi api = new RestApi(apps, new RoomServiceAdmin(rooms), RestApi.newNonceCache());
         try {
-            HttpServer http = HttpServer.start(config.http().host(), config.http().port(), hub, registry, api, scheduler);
+            // Only a made-up development app lets the debug page mint tokens; a real config never does.
+            App developmentApp = config.development() ? config.apps().get(0) : null;
+            HttpServer http = HttpServer.start(config.http().host(), config.http().port(), hub, registry, api, scheduler,
+                    developmentApp);
             return new ParleyServer(pool, rooms, http);
         } catch (InterruptedException | RuntimeException e) {
             pool.shutdownNow();

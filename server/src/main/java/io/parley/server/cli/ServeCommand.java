@@ -4,6 +4,8 @@ import io.parley.server.ParleyServer;
 import io.parley.server.app.App;
 import io.parley.server.config.ConfigException;
 import io.parley.server.config.ConfigLoader;
+import io.parley.server.config.HttpConfig;
+import io.parley.server.config.MediaConfig;
 import io.parley.server.config.ParleyConfig;
 import io.parley.server.room.RoomServiceConfig;
 import io.parley.server.room.SystemScheduler;
@@ -33,6 +35,14 @@ public final class ServeCommand implements Callable<Integer> {
             description = "How long a lost session waits for its client to resume it (default: ${DEFAULT-VALUE}).")
     int reconnectWindowSeconds;
 
+    @Option(names = "--http-port", paramLabel = "PORT",
+            description = "Listen for HTTP on this port instead of the config's (0: any free port; the ready line names it).")
+    Integer httpPort;
+
+    @Option(names = "--media-port", paramLabel = "PORT",
+            description = "Listen for media on this UDP port instead of the config's (0: any free port).")
+    Integer mediaPort;
+
     @Spec
     CommandSpec spec;
 
@@ -49,6 +59,12 @@ public final class ServeCommand implements Callable<Integer> {
                 spec.commandLine().getErr().println("parley serve: " + e.getMessage());
                 return 2;
             }
+        }
+        try {
+            cfg = withPorts(cfg);
+        } catch (IllegalArgumentException e) {
+            spec.commandLine().getErr().println("parley serve: " + e.getMessage());
+            return 2;
         }
         if (reconnectWindowSeconds < 1) {
             spec.commandLine().getErr().println("parley serve: --reconnect-window must be at least 1 second");
@@ -77,5 +93,12 @@ public final class ServeCommand implements Callable<Integer> {
         LOG.info("Parley ready at {} (signaling ws://{}:{}/ws, {} app(s))", base, cfg.http().host(), server.port(), cfg.apps().size());
         stopped.await();
         return 0;
+    }
+
+    /** The config with --http-port and --media-port applied: a development app can then run beside other servers. */
+    private ParleyConfig withPorts(ParleyConfig cfg) {
+        HttpConfig http = httpPort == null ? cfg.http() : new HttpConfig(cfg.http().host(), httpPort);
+        MediaConfig media = mediaPort == null ? cfg.media() : new MediaConfig(cfg.media().host(), mediaPort);
+        return new ParleyConfig(http, media, cfg.apps(), cfg.development());
     }
 }

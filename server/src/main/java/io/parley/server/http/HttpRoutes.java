@@ -22,26 +22,22 @@ import java.nio.charset.StandardCharsets;
 
 /**
  * The plain HTTP routes: {@code /healthz}, Prometheus {@code /metrics}, the REST API under
- * {@code /api/}, the Web SDK under {@code /sdk/}, and the status page at {@code /}. WebSocket upgrades never reach it.
+ * {@code /api/}, the Web SDK under {@code /sdk/}, and the debug page at {@code /} and {@code /debug/}
+ * ({@link DebugPage}). WebSocket upgrades never reach it.
  */
 @ChannelHandler.Sharable
 final class HttpRoutes extends SimpleChannelInboundHandler<FullHttpRequest> {
-    private static final String INDEX = """
-            <!doctype html><meta charset="utf-8"><title>Parley</title>
-            <h1>Parley</h1>
-            <p>The signaling server is running. WebSocket signaling: <code>/ws</code> (docs/protocol.md).
-            <ul><li><a href="/healthz">/healthz</a><li><a href="/metrics">/metrics</a><li><code>/api/</code>: the server REST API (docs/rest-api.md)<li><a href="/sdk/parley-express.js">/sdk/parley-express.js</a>: the Web SDK</ul>
-            """;
-
     private final PrometheusMeterRegistry metrics;
     private final RestApi api;
     private final Scheduler clock;
     private final SdkAssets sdk = SdkAssets.fromClasspath();
+    private final DebugPage debug;
 
-    HttpRoutes(PrometheusMeterRegistry metrics, RestApi api, Scheduler clock) {
+    HttpRoutes(PrometheusMeterRegistry metrics, RestApi api, Scheduler clock, DebugPage debug) {
         this.metrics = metrics;
         this.api = api;
         this.clock = clock;
+        this.debug = debug;
     }
 
     @Override
@@ -61,10 +57,10 @@ final class HttpRoutes extends SimpleChannelInboundHandler<FullHttpRequest> {
             sdk.find(path.substring("/sdk/".length())).ifPresentOrElse(
                     a -> respond(ctx, req, HttpResponseStatus.OK, a.contentType(), a.body(), true),
                     () -> respond(ctx, req, HttpResponseStatus.NOT_FOUND, "text/plain", "not found\n"));
-        } else if (path.equals("/")) {
-            respond(ctx, req, HttpResponseStatus.OK, "text/html; charset=utf-8", INDEX);
         } else {
-            respond(ctx, req, HttpResponseStatus.NOT_FOUND, "text/plain", "not found\n");
+            debug.handle(path, uri.parameters(), clock.nowMillis() / 1000).ifPresentOrElse(
+                    r -> respond(ctx, req, r.status(), r.contentType(), r.body(), false),
+                    () -> respond(ctx, req, HttpResponseStatus.NOT_FOUND, "text/plain", "not found\n"));
         }
     }
 

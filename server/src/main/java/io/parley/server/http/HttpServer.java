@@ -18,6 +18,7 @@ import io.netty.handler.codec.http.websocketx.WebSocketFrameAggregator;
 import io.netty.handler.codec.http.websocketx.WebSocketServerProtocolConfig;
 import io.netty.handler.codec.http.websocketx.WebSocketServerProtocolHandler;
 import io.parley.server.api.RestApi;
+import io.parley.server.app.App;
 import io.parley.server.room.Scheduler;
 import io.parley.server.signal.SignalHub;
 import java.net.InetSocketAddress;
@@ -38,12 +39,23 @@ public final class HttpServer implements AutoCloseable {
         this.channel = channel;
     }
 
-    /** Binds {@code host:port} (port 0: any free port) and serves until closed. */
+    /** Binds {@code host:port} (port 0: any free port) and serves until closed, with no development app. */
     public static HttpServer start(String host, int port, SignalHub hub, PrometheusMeterRegistry metrics, RestApi api,
                                    Scheduler clock) throws InterruptedException {
+        return start(host, port, hub, metrics, api, clock, null);
+    }
+
+    /**
+     * Binds {@code host:port} (port 0: any free port) and serves until closed.
+     *
+     * @param developmentApp the app {@code serve} made up without a config, whose tokens the debug
+     *                       page may mint at {@code /debug/token}; {@code null} with a real config
+     */
+    public static HttpServer start(String host, int port, SignalHub hub, PrometheusMeterRegistry metrics, RestApi api,
+                                   Scheduler clock, App developmentApp) throws InterruptedException {
         boolean epoll = Epoll.isAvailable();
         EventLoopGroup group = new MultiThreadIoEventLoopGroup(epoll ? EpollIoHandler.newFactory() : NioIoHandler.newFactory());
-        HttpRoutes routes = new HttpRoutes(metrics, api, clock);
+        HttpRoutes routes = new HttpRoutes(metrics, api, clock, DebugPage.fromClasspath(developmentApp));
         WebSocketServerProtocolConfig ws = WebSocketServerProtocolConfig.newBuilder()
                 .websocketPath("/ws").checkStartsWith(false).maxFramePayloadLength(hub.options().maxFrameBytes())
                 .handshakeTimeoutMillis(10_000).build();

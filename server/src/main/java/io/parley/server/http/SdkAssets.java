@@ -29,18 +29,26 @@ final class SdkAssets {
 
     /** Loads every SDK file the classpath holds; a build without the SDK serves 404s, never fails start-up. */
     static SdkAssets fromClasspath() {
+        return new SdkAssets(load(ROOT, FILES));
+    }
+
+    /**
+     * Reads each of {@code files} (name to media type) found under the classpath folder {@code root};
+     * a file the classpath lacks is left out.
+     */
+    static Map<String, Asset> load(String root, Map<String, String> files) {
         ClassLoader loader = SdkAssets.class.getClassLoader();
         Map<String, Asset> found = new java.util.HashMap<>();
-        FILES.forEach((name, type) -> {
-            try (InputStream in = loader.getResourceAsStream(ROOT + name)) {
+        files.forEach((name, type) -> {
+            try (InputStream in = loader.getResourceAsStream(root + name)) {
                 if (in != null) {
                     found.put(name, new Asset(in.readAllBytes(), type));
                 }
             } catch (IOException e) {
-                throw new UncheckedIOException("reading the Web SDK resource " + ROOT + name, e);
+                throw new UncheckedIOException("reading the resource " + root + name, e);
             }
         });
-        return new SdkAssets(Map.copyOf(found));
+        return Map.copyOf(found);
     }
 
     /** @param path the request path after {@code /sdk/}, e.g. {@code parley-express.js} */

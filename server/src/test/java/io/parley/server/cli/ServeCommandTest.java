@@ -19,6 +19,16 @@ class ServeCommandTest {
     }
 
     @Test
+    void serveRefusesAPortOutOfRangeBeforeBindingAnything() {
+        StringWriter err = new StringWriter();
+        CommandLine cli = new CommandLine(new Main()).setErr(new PrintWriter(err));
+        assertThat(cli.execute("serve", "--http-port", "70000")).isEqualTo(2);
+        assertThat(err.toString()).contains("parley serve:", "http.port");
+        assertThat(cli.execute("serve", "--media-port", "-1")).isEqualTo(2);
+        assertThat(err.toString()).contains("media.port");
+    }
+
+    @Test
     void helpListsServeAndToken() {
         StringWriter out = new StringWriter();
         CommandLine cli = new CommandLine(new Main()).setOut(new PrintWriter(out));
