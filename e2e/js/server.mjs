@@ -30,7 +30,7 @@ export function findJar() {
  *   token: (userID: string, roomID?: string, opts?: {appID?: number, ttl?: number, noPublish?: boolean, streams?: string[]}) => Promise<string>,
  *   stop: () => Promise<void>}>}
  */
-export async function startServer({ reconnectWindowSeconds, timeoutMs = 60_000 } = {}) {
+export async function startServer({ reconnectWindowSeconds, development = false, timeoutMs = 60_000 } = {}) {
   const jar = findJar();
   if (!jar || !existsSync(jar)) {
     throw new Error(`no server jar (${jar ?? 'PARLEY_SERVER_JAR unset'}): build it with `
@@ -45,7 +45,11 @@ export async function startServer({ reconnectWindowSeconds, timeoutMs = 60_000 }
     ...APPS.flatMap((a) => [`  - appID: ${a.appID}`, `    appSign: "${a.appSign}"`, `    serverSecret: "${a.serverSecret}"`]),
     '',
   ].join('\n'));
-  const args = ['-jar', jar, 'serve', '--config', config];
+  // development: `parley serve` with no config, the only mode that prints a development app and
+  // offers /debug/token; its app is read from what the server prints.
+  const args = development
+    ? ['-jar', jar, 'serve', '--http-port', '0', '--media-port', '0']
+    : ['-jar', jar, 'serve', '--config', config];
   if (reconnectWindowSeconds !== undefined) args.push('--reconnect-window', String(reconnectWindowSeconds));
   const proc = spawn('java', args, { stdio: ['ignore', 'pipe', 'pipe'] });
   let out = '';
@@ -58,7 +62,7 @@ export async function startServer({ reconnectWindowSeconds, timeoutMs = 60_000 }
       const read = (chunk) => {
         out += chunk.toString();
         const m = out.match(/Parley ready at (http:\/\/\S+?)\/? \(signaling (ws:\/\/[^\s),]+)/);
-        if (m) {
+        if (m && (!development || /ServerSecret:\s+\S+/.test(out))) {
           clearTimeout(timer);
           httpUrl = m[1];
           wsUrl = m[2];
@@ -77,17 +81,25 @@ export async function startServer({ reconnectWindowSeconds, timeoutMs = 60_000 }
     throw new Error(`${e.message}; its output:\n${out}`);
   }
   let stopping;
+  const apps = development
+    ? [{
+      appID: Number(out.match(/AppID:\s+(\d+)/)[1]),
+      appSign: out.match(/AppSign:\s+([0-9a-f]{64})/)[1],
+      serverSecret: out.match(/ServerSecret:\s+(\S+)/)[1],
+    }]
+    : APPS;
   return {
     httpUrl,
     wsUrl,
-    appID: APPS[0].appID,
-    appSign: APPS[0].appSign,
-    serverSecret: APPS[0].serverSecret,
-    apps: APPS,
+    appID: apps[0].appID,
+    appSign: apps[0].appSign,
+    serverSecret: apps[0].serverSecret,
+    apps,
     config,
     output: () => out,
     /** A Token04 from the server's own `token` command. */
-    token(userID, roomID = '', { appID = APPS[0].appID, ttl, noPublish, streams } = {}) {
+    token(userID, roomID = '', { appID = apps[0].appID, ttl, noPublish, streams } = {}) {
+      if (development) return Promise.reject(new Error('a development server has no config file: use GET /debug/token'));
       const targs = ['-jar', jar, 'token', '--config', config, '--app-id', String(appID), '--user-id', userID, '--room', roomID];
       if (ttl !== undefined) targs.push('--ttl', String(ttl));
       if (noPublish) targs.push('--no-publish');

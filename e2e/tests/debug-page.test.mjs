@@ -2,62 +2,21 @@
 // server fetch dev tokens, log in to one room, one publishes, the other sees the stream's tile and the
 // events in its log. Screenshots of both pages land in e2e/artifacts/ for a look at the layout.
 import assert from 'node:assert/strict';
-import { spawn } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
 import { after, before, test } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import { launchBrowser } from '../js/chromium.mjs';
 import { openPage } from '../js/pages.mjs';
-import { findJar } from '../js/server.mjs';
+import { startServer } from '../js/server.mjs';
 
 const ARTIFACTS = fileURLToPath(new URL('../artifacts/', import.meta.url));
 const VIEWPORT = { width: 1366, height: 768 };   // a common laptop screen
-
-/**
- * `parley serve` without a config: the development app, the only mode with /debug/token. Ports 0,
- * so it runs beside anything. Resolves with its URL and the AppID it printed.
- */
-async function startDevServer() {
-  const jar = findJar();
-  assert.ok(jar, 'no server jar: mvn -B -o -q -pl server -am package -DskipTests');
-  const proc = spawn('java', ['-jar', jar, 'serve', '--http-port', '0', '--media-port', '0'], { stdio: ['ignore', 'pipe', 'pipe'] });
-  const exited = new Promise((resolve) => proc.on('exit', resolve));
-  let out = '';
-  const ready = await new Promise((resolve) => {
-    const timer = setTimeout(() => resolve(null), 60_000);
-    const read = (chunk) => {
-      out += chunk;
-      const url = out.match(/Parley ready at (http:\/\/[^\s/]+)/);
-      const appID = out.match(/AppID:\s+(\d+)/);
-      if (url && appID) {
-        clearTimeout(timer);
-        resolve({ httpUrl: url[1], appID: Number(appID[1]) });
-      }
-    };
-    proc.stdout.on('data', read);
-    proc.stderr.on('data', read);
-    exited.then(() => { clearTimeout(timer); resolve(null); });
-  });
-  const stop = async () => {
-    if (proc.exitCode === null && proc.signalCode === null) {
-      proc.kill('SIGTERM');
-      const timer = setTimeout(() => proc.kill('SIGKILL'), 10_000);
-      await exited;
-      clearTimeout(timer);
-    }
-  };
-  if (!ready) {
-    await stop();
-    throw new Error(`the development server did not start; its output:\n${out}`);
-  }
-  return { ...ready, stop };
-}
 
 let server;
 let browser;
 
 before(async () => {
-  server = await startDevServer();
+  server = await startServer({ development: true });
   browser = await launchBrowser();
 });
 
