@@ -47,7 +47,6 @@ public enum ErrorCode {
     USER_ID_INVALID(1100011, "userID empty, too long or with an invalid character"),
     USER_NAME_INVALID(1100012, "userName too long or with a control character"),
     SDP_INVALID(1100030, "SDP unreadable, or nothing in it Parley can send or receive"),
-    MEDIA_NOT_READY(1100031, "no media transport for this request yet"),
     SESSION_NOT_FOUND(1100021, "no session to resume for this session token"),
     KICKED_BY_SERVER(1100022, "kicked out by the app's server"),
     ROOM_CLOSED(1100023, "the room was closed by the app's server");

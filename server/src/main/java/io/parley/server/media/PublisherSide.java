@@ -45,7 +45,14 @@ final class PublisherSide implements MediaTransport.Listener {
         SessionDescription offer = RemotePeer.parse(sdp);
         RemotePeer peer = RemotePeer.of(offer);
         if (remote != null && !remote.ice().equals(peer.ice())) {
-            throw new SdpException("an ICE restart of the publisher transport is not supported");
+            if (owners.length > 0) {
+                throw new SdpException("an ICE restart of the publisher transport is not supported");
+            }
+            // Nothing is published on the old transport: the client opened a new peer connection.
+            transport.close();
+            transport = null;
+            remote = null;
+            knownMids.clear();
         }
         if (transport == null) {
             transport = server.createTransport(this);

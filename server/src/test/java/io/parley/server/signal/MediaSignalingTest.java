@@ -76,4 +76,15 @@ class MediaSignalingTest {
         JsonNode again = player.event("subscriberOffer");
         assertThat(again.path("sdp").asText()).contains("a=mid:0", "a=mid:1", "a=sendonly").doesNotContain("a=mid:2", "a=inactive");
     }
+
+    @Test
+    void aNewPeerConnectionMayPublishOnceNothingIsPublishedButNotBeside() throws Exception {
+        ScriptedClient pub = server.joined("room1", "pub", false);
+        String first = resource("chromium-av-offer.sdp");
+        String other = first.replaceAll("(?m)^a=ice-ufrag:.*$", "a=ice-ufrag:zzzz");
+        assertThat(pub.call(new Request.Publish(pub.nextId(), "s1", "", first)).path("code").asInt()).isZero();
+        assertThat(pub.call(new Request.Publish(pub.nextId(), "s2", "", other)).path("code").asInt()).isEqualTo(1100030);
+        pub.call(new Request.Unpublish(pub.nextId(), "s1"));
+        assertThat(pub.call(new Request.Publish(pub.nextId(), "s2", "", other)).path("code").asInt()).isZero();
+    }
 }
