@@ -8,13 +8,17 @@ import { join } from 'node:path';
 
 export const CHROMIUM_PATH = process.env.PARLEY_CHROMIUM || '/usr/bin/chromium';
 
-const FLAGS = [
+export const FLAGS = [
   '--headless=new', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
   '--disable-background-networking', '--disable-component-update', '--disable-sync',
   '--use-fake-device-for-media-stream', '--use-fake-ui-for-media-stream',
   '--allow-loopback-in-peer-connection',
   '--autoplay-policy=no-user-gesture-required',
 ];
+
+function launchOptions(extraFlags) {
+  return { executablePath: CHROMIUM_PATH, headless: true, args: [...FLAGS, ...extraFlags], ignoreDefaultArgs: ['--headless'] };
+}
 
 /**
  * Starts a fresh browser with its own empty profile directory.
@@ -23,17 +27,31 @@ const FLAGS = [
  */
 export async function launch(extraFlags = []) {
   const userDataDir = mkdtempSync(join(tmpdir(), 'parley-chromium-'));
-  const context = await chromium.launchPersistentContext(userDataDir, {
-    executablePath: CHROMIUM_PATH,
-    headless: true,
-    args: [...FLAGS, ...extraFlags],
-    ignoreDefaultArgs: ['--headless'],
-  });
+  const context = await chromium.launchPersistentContext(userDataDir, launchOptions(extraFlags));
   return {
     context,
     async close() {
       await context.close().catch(() => {});
       rmSync(userDataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+
+/**
+ * Starts a fresh browser in which each participant can get its own BrowserContext (its own cookies,
+ * storage and pages), so that closing one context "kills" that participant while the others go on:
+ * lighter than one browser per participant on a small machine.
+ * @param {string[]} [extraFlags] more Chromium switches
+ * @returns {Promise<{browser: import('playwright-core').Browser, newContext: () => Promise<import('playwright-core').BrowserContext>, close: () => Promise<void>}>}
+ */
+export async function launchBrowser(extraFlags = []) {
+  const browser = await chromium.launch(launchOptions(extraFlags));
+  return {
+    browser,
+    newContext: () => browser.newContext(),
+    async close() {
+      await browser.close().catch(() => {});
     },
   };
 }
