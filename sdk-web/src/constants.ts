@@ -50,6 +50,7 @@ export const ErrorCode = {
   NO_CREDENTIALS: 1002067,
   ALREADY_PUBLISHING: 1003023,
   EXTRA_INFO_TOO_LONG: 1003051,
+  PLAY_FAILED: 1004001,
   STREAM_NOT_FOUND: 1004002,
   MESSAGE_TOO_LONG: 1009002,
   FIELD_INVALID: 1100003,
@@ -57,6 +58,9 @@ export const ErrorCode = {
   USER_ID_INVALID: 1100011,
   USER_NAME_INVALID: 1100012,
   NO_SESSION_TO_RESUME: 1100021,
+  SDP_INVALID: 1100030,
+  /** Parley's Web SDK only: the browser refused the camera, the microphone or the peer connection. */
+  MEDIA_FAILED: 1100031,
 } as const;
 
 /** What every failed call rejects with, as ZEGO's SDKs report a failure. */

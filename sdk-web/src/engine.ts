@@ -3,6 +3,8 @@ import { ErrorCode, ZegoError, ZegoScenario, zegoError } from './constants.js';
 import { Emitter, Listener } from './emitter.js';
 import type { ZegoEvents } from './events.js';
 import { Publisher } from './publisher.js';
+import { Players } from './player.js';
+import { browserMedia, LocalMedia, MediaEnv } from './media.js';
 import { EngineContext, RoomSession, ZegoRoomConfig, ZegoUser } from './room.js';
 import { WebSocketFactory, WebSocketLike } from './signaling.js';
 import * as check from './validate.js';
@@ -24,6 +26,8 @@ export interface EngineOptions {
   requestTimeoutMs?: number;
   reconnectTimeoutMs?: number;
   reconnectBackoffMs?: { first: number; max: number };
+  /** Peer connections and capture; by default the page's WebRTC (none in node: signaling only). */
+  media?: MediaEnv | null;
 }
 
 export interface ZegoResult {
@@ -66,7 +70,11 @@ export class ExpressEngine {
   private readonly ctx: EngineContext;
   private room?: RoomSession;
   private publisher?: Publisher;
+  private players?: Players;
   private streamExtraInfo = '';
+  private readonly media?: MediaEnv;
+  private readonly local?: LocalMedia;
+  private previewing = false;
 
   private constructor(profile: ZegoEngineProfile, options: EngineOptions) {
     this.ctx = {
@@ -79,7 +87,10 @@ export class ExpressEngine {
       requestTimeoutMs: options.requestTimeoutMs ?? 10_000,
       reconnectTimeoutMs: options.reconnectTimeoutMs ?? 120_000,
       reconnectBackoffMs: options.reconnectBackoffMs ?? { first: 500, max: 8_000 },
+      mediaEvent: (e) => this.players?.onEvent(e),
     };
+    this.media = options.media === null ? undefined : options.media ?? browserMedia();
+    this.local = this.media ? new LocalMedia(this.media) : undefined;
   }
 
   /**
@@ -111,6 +122,8 @@ export class ExpressEngine {
     engine.room = undefined;
     if (room && room.loggedIn) await room.logout();
     else room?.close();
+    engine.players?.close(0);
+    engine.local?.stopAll();
     engine.emitter.clear();
   }
 
@@ -153,9 +166,12 @@ export class ExpressEngine {
       onEnded: (errorCode) => {
         this.publisher?.onRoomEnded(errorCode);
         this.publisher = undefined;
+        this.players?.close(errorCode);
+        this.players = undefined;
       },
     };
     this.room = room;
+    this.players = new Players(room, this.emitter, this.media);
     return room.login();
   }
 
@@ -187,8 +203,9 @@ export class ExpressEngine {
   }
 
   /**
-   * Publishes the streamID in the room: the others get roomStreamUpdate ADD, this engine
-   * publisherStateUpdate PUBLISH_REQUESTING then PUBLISHING. This stage sends no media yet.
+   * Publishes the streamID in the room with the camera and microphone (the preview's capture, or
+   * its own): the others get roomStreamUpdate ADD, this engine publisherStateUpdate
+   * PUBLISH_REQUESTING then PUBLISHING. Without WebRTC (node) it reserves the streamID only.
    */
   async startPublishingStream(streamID: string): Promise<void> {
     await (reject(check.checkStreamID(streamID)) ?? Promise.resolve());
@@ -197,7 +214,7 @@ export class ExpressEngine {
     if (this.publisher?.active) {
       throw zegoError(ErrorCode.ALREADY_PUBLISHING, 'this engine already publishes ' + this.publisher.streamID);
     }
-    const publisher = new Publisher(room, this.emitter, streamID);
+    const publisher = new Publisher(room, this.emitter, streamID, this.media && this.local ? { env: this.media, local: this.local } : undefined);
     this.publisher = publisher;
     try {
       await publisher.start(this.streamExtraInfo);
@@ -212,6 +229,64 @@ export class ExpressEngine {
     const publisher = this.publisher;
     this.publisher = undefined;
     if (publisher) await publisher.stop();
+  }
+
+  /** Captures the camera and microphone and shows them, muted, in the video element (if given). */
+  async startPreview(videoElement?: HTMLMediaElement): Promise<void> {
+    if (!this.local) throw zegoError(ErrorCode.MEDIA_FAILED, 'this runtime has no camera or microphone (no WebRTC)');
+    if (!this.previewing) {
+      try {
+        await this.local.acquire();
+      } catch (e) {
+        throw zegoError(ErrorCode.MEDIA_FAILED, 'getUserMedia failed: ' + String((e as Error)?.message ?? e));
+      }
+      this.previewing = true;
+    }
+    this.local.show(videoElement);
+  }
+
+  /** Stops showing the preview; the camera stays on while a stream is published from it. */
+  stopPreview(): void {
+    if (!this.local || !this.previewing) return;
+    this.previewing = false;
+    this.local.hide();
+    this.local.release();
+  }
+
+  /**
+   * Plays a stream of the room; resolves to its MediaStream once its tracks arrive (at once when
+   * it is published, else when it is). playerStateUpdate: PLAY_REQUESTING, then PLAYING.
+   */
+  async startPlayingStream(streamID: string): Promise<MediaStream> {
+    await (reject(check.checkStreamID(streamID)) ?? Promise.resolve());
+    const players = this.players;
+    if (!players || !this.room?.loggedIn) throw zegoError(ErrorCode.NOT_LOGGED_IN, 'log in to a room before playing');
+    return players.start(streamID);
+  }
+
+  /** Stops playing a stream: playerStateUpdate NO_PLAY. */
+  stopPlayingStream(streamID: string): void {
+    this.players?.stop(streamID);
+  }
+
+  /** Stops (true) or resumes sending the microphone to the published stream. */
+  mutePublishStreamAudio(mute: boolean): void {
+    this.publisher?.tracks('audio').forEach((t) => { t.enabled = !mute; });
+  }
+
+  /** Stops (true) or resumes sending the camera to the published stream. */
+  mutePublishStreamVideo(mute: boolean): void {
+    this.publisher?.tracks('video').forEach((t) => { t.enabled = !mute; });
+  }
+
+  /** Silences (true) or restores a played stream's audio on this page. */
+  mutePlayStreamAudio(streamID: string, mute: boolean): void {
+    this.players?.mute(streamID, 'audio', mute);
+  }
+
+  /** Blanks (true) or restores a played stream's video on this page. */
+  mutePlayStreamVideo(streamID: string, mute: boolean): void {
+    this.players?.mute(streamID, 'video', mute);
   }
 
   async setRoomExtraInfo(roomID: string, key: string, value: string): Promise<ZegoResult> {

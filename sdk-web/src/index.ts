@@ -8,5 +8,7 @@ export type { Clock } from './clock.js';
 export type { ZegoEvents, ZegoRoomExtraInfo, ZegoBroadcastMessageInfo, ZegoBarrageMessageInfo } from './events.js';
 export { ErrorCode, ZegoRoomState, ZegoRoomStateChangedReason, ZegoUpdateType, ZegoScenario } from './constants.js';
 export { ZegoPublisherState } from './publisher.js';
+export { ZegoPlayerState } from './player.js';
+export type { MediaEnv } from './media.js';
 export type { ZegoError } from './constants.js';
 export default ExpressEngine;

@@ -1,6 +1,7 @@
 import { Emitter } from './emitter.js';
-import { ErrorCode, ZegoError } from './constants.js';
+import { ErrorCode, ZegoError, zegoError } from './constants.js';
 import { RoomSession } from './room.js';
+import { LocalMedia, MediaEnv, PEER_CONFIG } from './media.js';
 
 export enum ZegoPublisherState {
   NoPublish = 0,
@@ -9,14 +10,24 @@ export enum ZegoPublisherState {
 }
 
 /**
- * One published stream of the engine. This stage holds its signaling half: the streamID reserved
- * in the room (`publish` without SDP), its extra info and its state events. The SFU's publisher
- * transport (the offer sent as `sdp`) joins it here.
+ * One published stream of the engine: the streamID reserved in the room, and, where the page has
+ * WebRTC, the publisher transport: a sendonly peer connection whose offer goes in `publish` as
+ * `sdp` and whose answer comes back in the response (docs/protocol.md). Without WebRTC (node)
+ * it publishes without SDP: the signaling half only.
  */
 export class Publisher {
   private state = ZegoPublisherState.NoPublish;
+  private pc?: RTCPeerConnection;
+  private captured = false;
 
-  constructor(private readonly room: RoomSession, private readonly emitter: Emitter, readonly streamID: string) {}
+  constructor(private readonly room: RoomSession, private readonly emitter: Emitter, readonly streamID: string,
+    private readonly media?: { env: MediaEnv; local: LocalMedia }) {}
+
+  /** The published capture's tracks, for mute. */
+  tracks(kind: 'audio' | 'video'): MediaStreamTrack[] {
+    const stream = this.media?.local.current();
+    return stream ? stream.getTracks().filter((t) => t.kind === kind) : [];
+  }
 
   get active(): boolean {
     return this.state !== ZegoPublisherState.NoPublish;
@@ -25,9 +36,13 @@ export class Publisher {
   async start(extraInfo: string): Promise<void> {
     this.setState(ZegoPublisherState.PublishRequesting, 0);
     try {
-      await this.room.request('publish', { streamID: this.streamID, extraInfo });
+      const sdp = await this.offer();
+      const response = await this.room.request('publish', sdp ? { streamID: this.streamID, extraInfo, sdp } : { streamID: this.streamID, extraInfo });
+      if (this.pc && typeof response.sdp === 'string') await this.pc.setRemoteDescription({ type: 'answer', sdp: response.sdp });
     } catch (e) {
-      const error = e as ZegoError;
+      this.closeMedia();
+      const error = (e as ZegoError).errorCode !== undefined ? (e as ZegoError)
+        : zegoError(ErrorCode.MEDIA_FAILED, 'publishing failed: ' + String((e as Error)?.message ?? e));
       this.setState(ZegoPublisherState.NoPublish, error.errorCode, error.extendedData);
       throw error;
     }
@@ -37,7 +52,28 @@ export class Publisher {
   async stop(): Promise<void> {
     if (!this.active) return;
     this.setState(ZegoPublisherState.NoPublish, 0);
+    this.closeMedia();
     await this.room.request('unpublish', { streamID: this.streamID });
+  }
+
+  /** Captures (or reuses the preview), adds sendonly transceivers and returns the offer; undefined without WebRTC. */
+  private async offer(): Promise<string | undefined> {
+    if (!this.media) return undefined;
+    const stream = await this.media.local.acquire();
+    this.captured = true;
+    const pc = this.media.env.createPeerConnection(PEER_CONFIG);
+    this.pc = pc;
+    for (const track of stream.getTracks()) pc.addTransceiver(track, { direction: 'sendonly', streams: [stream] });
+    await pc.setLocalDescription(await pc.createOffer());
+    return pc.localDescription?.sdp;
+  }
+
+  /** Closes the publisher transport and lets go of the capture (the preview may still hold it). */
+  private closeMedia(): void {
+    this.pc?.close();
+    this.pc = undefined;
+    if (this.captured) this.media?.local.release();
+    this.captured = false;
   }
 
   async setExtraInfo(extraInfo: string): Promise<void> {
@@ -55,6 +91,7 @@ export class Publisher {
 
   /** The session ended (logout, kick-out, resume failed): the server has stopped the stream. */
   onRoomEnded(errorCode: number): void {
+    this.closeMedia();
     if (this.active) this.setState(ZegoPublisherState.NoPublish, errorCode);
   }
 

@@ -27,6 +27,8 @@ export interface EngineContext {
   /** How long to keep trying to resume a lost session before giving up (1002053). */
   reconnectTimeoutMs: number;
   reconnectBackoffMs: { first: number; max: number };
+  /** The events of the media stage (playerStateUpdate, subscriberOffer), for the engine's players. */
+  mediaEvent?: (e: ServerEvent) => void;
 }
 
 /** What the engine's publishers (and later players) hear of the session's connection. */
@@ -278,7 +280,8 @@ export class RoomSession {
         break;
       }
       default:
-        // playerStateUpdate and future events arrive with the players that use them
+        // playerStateUpdate, subscriberOffer and future events go to the players that use them
+        this.ctx.mediaEvent?.(e);
         break;
     }
   }

@@ -46,6 +46,7 @@ public enum ErrorCode {
     ROOM_ID_INVALID(1100010, "roomID empty, too long or with an invalid character"),
     USER_ID_INVALID(1100011, "userID empty, too long or with an invalid character"),
     USER_NAME_INVALID(1100012, "userName too long or with a control character"),
+    SDP_INVALID(1100030, "SDP unreadable, or nothing in it Parley can send or receive"),
     SESSION_NOT_FOUND(1100021, "no session to resume for this session token"),
     KICKED_BY_SERVER(1100022, "kicked out by the app's server"),
     ROOM_CLOSED(1100023, "the room was closed by the app's server");

@@ -97,6 +97,17 @@ public sealed interface Event extends ServerMessage {
         }
     }
 
+    /**
+     * The server's offer for the session's subscriber transport (RFC 8829 §5.2): one m-section per
+     * played track, stopped plays' sections inactive. The client answers with
+     * {@code subscriberAnswer} carrying the same {@code version}.
+     */
+    record SubscriberOffer(String sdp, long version) implements Event {
+        public String event() {
+            return "subscriberOffer";
+        }
+    }
+
     /** The server's side of the heartbeat: sent every interval so a client notices a dead server. */
     record Heartbeat(long serverTime) implements Event {
         public String event() {

@@ -72,6 +72,16 @@ public sealed interface Request {
         }
     }
 
+    /**
+     * The client's answer to the server's latest {@code subscriberOffer} event for the subscriber
+     * transport; {@code version} is the offer's.
+     */
+    record SubscriberAnswer(long id, String sdp, long version) implements Request {
+        public String type() {
+            return "subscriberAnswer";
+        }
+    }
+
     /** Stops playing (or waiting for) a stream. */
     record StopPlay(long id, String streamID) implements Request {
         public String type() {

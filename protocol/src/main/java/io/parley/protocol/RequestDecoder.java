@@ -28,6 +28,10 @@ final class RequestDecoder {
                 String streamId = streamId(f);
                 return new Request.Play(id, streamId, f.optionalText("sdp", Limits.SDP_BYTES));
             }
+            case "subscriberAnswer": {
+                String sdp = f.text("sdp", Limits.SDP_BYTES);
+                return new Request.SubscriberAnswer(id, sdp, f.number("version", 0, 9007199254740991L));
+            }
             case "stopPlay":
                 return new Request.StopPlay(id, streamId(f));
             case "setStreamExtraInfo": {

@@ -8,6 +8,7 @@ import io.parley.server.app.InMemoryAppRegistry;
 import io.parley.server.config.ParleyConfig;
 import io.parley.server.http.HttpServer;
 import io.parley.server.http.RoomServiceAdmin;
+import io.parley.server.media.MediaService;
 import io.parley.server.metrics.SignalMetrics;
 import io.parley.server.room.RoomService;
 import io.parley.server.room.RoomServiceConfig;
@@ -26,11 +27,13 @@ public final class ParleyServer implements AutoCloseable {
     private final ExecutorService pool;
     private final RoomService rooms;
     private final HttpServer http;
+    private final MediaService media;
 
-    private ParleyServer(ExecutorService pool, RoomService rooms, HttpServer http) {
+    private ParleyServer(ExecutorService pool, RoomService rooms, HttpServer http, MediaService media) {
         this.pool = pool;
         this.rooms = rooms;
         this.http = http;
+        this.media = media;
     }
 
     /** Starts serving {@code config} with the given room timings, signaling options and time source. */
@@ -47,15 +50,23 @@ public final class ParleyServer implements AutoCloseable {
         PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
         SignalMetrics metrics = new SignalMetrics(registry, rooms);
         InMemoryAppRegistry apps = new InMemoryAppRegistry(config.apps());
-        SignalHub hub = new SignalHub(apps, rooms, scheduler, metrics, options);
+        MediaService media;
+        try {
+            media = MediaService.start(config.media());
+        } catch (RuntimeException e) {
+            pool.shutdownNow();
+            throw e;
+        }
+        SignalHub hub = new SignalHub(apps, rooms, media, scheduler, metrics, options);
         RestApi api = new RestApi(apps, new RoomServiceAdmin(rooms), RestApi.newNonceCache());
         try {
             // Only a made-up development app lets the debug page mint tokens; a real config never does.
             App developmentApp = config.development() ? config.apps().get(0) : null;
             HttpServer http = HttpServer.start(config.http().host(), config.http().port(), hub, registry, api, scheduler,
                     developmentApp);
-            return new ParleyServer(pool, rooms, http);
+            return new ParleyServer(pool, rooms, http, media);
         } catch (InterruptedException | RuntimeException e) {
+            media.close();
             pool.shutdownNow();
             throw e;
         }
@@ -69,9 +80,15 @@ public final class ParleyServer implements AutoCloseable {
         return rooms;
     }
 
+    /** The media plane: its UDP port and live streams. */
+    public MediaService media() {
+        return media;
+    }
+
     @Override
     public void close() {
         http.close();
+        media.close();
         pool.shutdownNow();
     }
 }

@@ -9,6 +9,9 @@ import io.parley.protocol.Response;
 import io.parley.protocol.ServerMessage;
 import io.parley.server.app.App;
 import io.parley.server.auth.AppSignProof;
+import io.parley.server.media.MediaService;
+import io.parley.server.media.PreparedPublish;
+import io.parley.server.media.SdpException;
 import io.parley.server.metrics.SignalMetrics;
 import io.parley.server.room.ClientView;
 import io.parley.server.room.Grant;
@@ -43,6 +46,7 @@ public final class SignalConnection implements SessionListener {
 
     private final MessageCodec codec;
     private final RoomService rooms;
+    private final MediaService media;
     private final LoginAuthenticator auth;
     private final Scheduler clock;
     private final SignalMetrics metrics;
@@ -57,10 +61,11 @@ public final class SignalConnection implements SessionListener {
     private volatile boolean loginPending;
     private volatile boolean closed;
 
-    SignalConnection(MessageCodec codec, RoomService rooms, LoginAuthenticator auth, Scheduler clock, SignalMetrics metrics,
+    SignalConnection(MessageCodec codec, RoomService rooms, MediaService media, LoginAuthenticator auth, Scheduler clock, SignalMetrics metrics,
                      SignalOptions options, Outbound out, String peer) {
         this.codec = codec;
         this.rooms = rooms;
+        this.media = media;
         this.auth = auth;
         this.clock = clock;
         this.metrics = metrics;
@@ -134,16 +139,29 @@ public final class SignalConnection implements SessionListener {
         if (r instanceof Request.Logout) {
             rooms.logout(s, reply(id, v -> {
                 session = null;
+                media.end(s);
                 return null;
             }));
         } else if (r instanceof Request.Publish p) {
-            rooms.publish(s, p.streamID(), p.extraInfo(), reply(id, v -> new Response.PublishResult(p.streamID(), null)));
+            publish(s, p);
         } else if (r instanceof Request.Unpublish u) {
-            rooms.unpublish(s, u.streamID(), reply(id, v -> null));
+            rooms.unpublish(s, u.streamID(), reply(id, v -> null, v -> media.unpublish(s, u.streamID())));
         } else if (r instanceof Request.Play p) {
-            rooms.play(s, p.streamID(), reply(id, playing -> new Response.PlayResult(p.streamID(), playState(playing), null)));
+            rooms.play(s, p.streamID(), reply(id, playing -> new Response.PlayResult(p.streamID(), playState(playing), null),
+                    playing -> {
+                        if (playing) {
+                            media.play(s, p.streamID());
+                        }
+                    }));
         } else if (r instanceof Request.StopPlay p) {
-            rooms.stopPlay(s, p.streamID(), reply(id, v -> null));
+            rooms.stopPlay(s, p.streamID(), reply(id, v -> null, v -> media.stopPlay(s, p.streamID())));
+        } else if (r instanceof Request.SubscriberAnswer a) {
+            try {
+                media.answer(s, a.sdp(), a.version());
+            } catch (SdpException e) {
+                throw new ProtocolException(ErrorCode.SDP_INVALID, e.getMessage());
+            }
+            send(Response.ok(id));
         } else if (r instanceof Request.SetStreamExtraInfo x) {
             rooms.setStreamExtraInfo(s, x.streamID(), x.extraInfo(), reply(id, v -> null));
         } else if (r instanceof Request.SetRoomExtraInfo x) {
@@ -160,6 +178,25 @@ public final class SignalConnection implements SessionListener {
         } else {
             throw new ProtocolException(ErrorCode.UNKNOWN_TYPE, "unexpected request " + r.type());
         }
+    }
+
+    /**
+     * A publish with an offer is negotiated before the room sees it, so bad SDP is refused with
+     * 1100030 and changes nothing; the answer goes back in the response once the room accepts.
+     */
+    private void publish(Session s, Request.Publish p) throws ProtocolException {
+        if (p.sdp() == null || p.sdp().isEmpty()) {
+            rooms.publish(s, p.streamID(), p.extraInfo(), reply(p.id(), v -> new Response.PublishResult(p.streamID(), null)));
+            return;
+        }
+        PreparedPublish prepared;
+        try {
+            prepared = media.preparePublish(s, p.streamID(), p.sdp());
+        } catch (SdpException e) {
+            throw new ProtocolException(ErrorCode.SDP_INVALID, e.getMessage());
+        }
+        rooms.publish(s, p.streamID(), p.extraInfo(),
+                reply(p.id(), v -> new Response.PublishResult(p.streamID(), media.commitPublish(s, prepared))));
     }
 
     private void login(Request.Login login) throws ProtocolException {
@@ -202,6 +239,7 @@ public final class SignalConnection implements SessionListener {
     private Response.Body loggedIn(LoginOutcome o) {
         Session s = o.session();
         session = s;
+        media.bind(s, this::send);
         loginPending = false;
         if (closed) {
             rooms.detach(s, this);
@@ -215,10 +253,16 @@ public final class SignalConnection implements SessionListener {
     }
 
     private <T> Reply<T> reply(long id, Function<T, Response.Body> body) {
+        return reply(id, body, v -> { });
+    }
+
+    /** A reply that runs {@code after} once the response is queued, so what it causes follows it. */
+    private <T> Reply<T> reply(long id, Function<T, Response.Body> body, java.util.function.Consumer<T> after) {
         return new Reply<>() {
             @Override
             public void ok(T value) {
                 send(Response.ok(id, body.apply(value)));
+                after.accept(value);
             }
 
             @Override
@@ -317,12 +361,25 @@ public final class SignalConnection implements SessionListener {
     @Override
     public void playStateChanged(String streamId, boolean playing) {
         send(new Event.PlayerStateUpdate(streamId, playState(playing), 0));
+        Session s = session;
+        if (s == null) {
+            return;
+        }
+        if (playing) {
+            media.play(s, streamId);
+        } else {
+            media.stopPlay(s, streamId);
+        }
     }
 
     @Override
     public void ended(ErrorCode code, String reason) {
         String roomId = roomId();
+        Session s = session;
         session = null;
+        if (s != null) {
+            media.end(s);
+        }
         send(new Event.KickedOut(roomId, code.code(), reason));
         out.close(1000, "session ended: " + code.code());
     }

@@ -1,5 +1,6 @@
 package io.parley.server.signal;
 
+import io.parley.server.media.MediaService;
 import io.parley.protocol.MessageCodec;
 import io.parley.server.app.AppRegistry;
 import io.parley.server.metrics.SignalMetrics;
@@ -14,9 +15,12 @@ public final class SignalHub {
     private final Scheduler clock;
     private final SignalMetrics metrics;
     private final SignalOptions options;
+    private final MediaService media;
 
-    public SignalHub(AppRegistry apps, RoomService rooms, Scheduler clock, SignalMetrics metrics, SignalOptions options) {
+    public SignalHub(AppRegistry apps, RoomService rooms, MediaService media, Scheduler clock, SignalMetrics metrics,
+                     SignalOptions options) {
         this.rooms = rooms;
+        this.media = media;
         this.auth = new LoginAuthenticator(apps);
         this.clock = clock;
         this.metrics = metrics;
@@ -24,7 +28,7 @@ public final class SignalHub {
     }
 
     public SignalConnection open(Outbound out, String peer) {
-        return new SignalConnection(codec, rooms, auth, clock, metrics, options, out, peer);
+        return new SignalConnection(codec, rooms, media, auth, clock, metrics, options, out, peer);
     }
 
     public SignalOptions options() {

@@ -28,7 +28,7 @@ final class TestServer implements AutoCloseable {
     }
 
     TestServer(List<App> apps, RoomServiceConfig rooms, SignalOptions options) throws InterruptedException {
-        ParleyConfig config = new ParleyConfig(new HttpConfig("127.0.0.1", 0), MediaConfig.DEFAULT, apps, false);
+        ParleyConfig config = new ParleyConfig(new HttpConfig("127.0.0.1", 0), new MediaConfig("127.0.0.1", 0), apps, false);
         server = ParleyServer.start(config, rooms, options, clock);
     }
 

@@ -1,0 +1,91 @@
+// The first real call: B previews and publishes its fake camera and microphone, A plays B's stream
+// through Parley's SFU (publisher transport: B offers; subscriber transport: the server offers) and
+// decodes it; then B stops and A is told (roomStreamUpdate DELETE, playerStateUpdate NO_PLAY). Then
+// the same call with VP8 and with H.264 forced by setCodecPreferences on B's side.
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { useCall } from '../js/suite.mjs';
+import { PlayerState, PublisherState, RoomState, UpdateType } from '../js/zego.mjs';
+
+const call = useCall();
+
+async function join(userID, roomID) {
+  const { server } = call;
+  const { page, context } = await call.open(`/engine.html?appID=${server.appID}&appSign=${server.appSign}`, userID);
+  await page.waitForEvent('pageReady');
+  const user = { userID, userName: userID };
+  const result = await page.evaluate(({ user, roomID }) => window.engine.loginRoom(roomID, user, { isUserStatusNotify: true }), { user, roomID });
+  assert.equal(result.errorCode, 0);
+  await page.waitForEvent('roomStateUpdate', (_r, state) => state === RoomState.CONNECTED);
+  return { page, context, user };
+}
+
+/** B forces `mime` (e.g. 'video/H264') first in its publisher's codec list, as an app may with setCodecPreferences. */
+async function preferCodec(page, mime) {
+  await page.evaluate((mime) => {
+    const add = RTCPeerConnection.prototype.addTransceiver;
+    RTCPeerConnection.prototype.addTransceiver = function (track, init) {
+      const t = add.call(this, track, init);
+      if (track?.kind === 'video' && init?.direction === 'sendonly') {
+        const codecs = RTCRtpSender.getCapabilities('video').codecs;
+        const wanted = codecs.filter((c) => c.mimeType === mime
+          && (mime !== 'video/H264' || /packetization-mode=1/.test(c.sdpFmtpLine) && /profile-level-id=42e01f/.test(c.sdpFmtpLine)));
+        t.setCodecPreferences([...wanted, ...codecs.filter((c) => !wanted.includes(c))]);
+      }
+      return t;
+    };
+  }, mime);
+}
+
+async function callOnce(roomID, streamID, mime) {
+  const a = await join(`a-${streamID}`, roomID);
+  const b = await join(`b-${streamID}`, roomID);
+  try {
+    if (mime) await preferCodec(b.page, mime);
+    await b.page.evaluate(() => window.engine.startPreview(document.querySelector('#local_video')));
+    await b.page.evaluate((id) => window.engine.startPublishingStream(id), streamID);
+    await b.page.waitForEvent('publisherStateUpdate', (_s, state) => state === PublisherState.PUBLISHING);
+    await a.page.waitForEvent('roomStreamUpdate', (_r, type, list) => type === UpdateType.ADD && list[0]?.streamID === streamID);
+
+    const started = Date.now();
+    const tracks = await a.page.evaluate(async (id) => {
+      const stream = await window.engine.startPlayingStream(id);
+      document.querySelector('#remote_video').srcObject = stream;
+      return stream.getTracks().map((t) => t.kind).sort();
+    }, streamID);
+    assert.ok(tracks.includes('audio') || tracks.includes('video'), JSON.stringify(tracks));
+    const stats = await a.page.waitForStats((pcs) => pcs.some((pc) =>
+      pc.inbound.some((s) => s.kind === 'video' && s.framesDecoded > 0)
+      && pc.inbound.some((s) => s.kind === 'audio' && s.packetsReceived > 0)), { timeout: 20_000 });
+    const firstFrameMs = Date.now() - started;
+    const codec = await a.page.evaluate(async () => {
+      for (const pc of window.__parleyPeerConnections ?? []) {
+        const report = await pc.getStats();
+        for (const s of report.values()) if (s.type === 'codec' && s.mimeType?.startsWith('video/')) return s.mimeType;
+      }
+      return '';
+    });
+    console.log(`[media-call] ${mime ?? 'default'}: first decoded frame ${firstFrameMs} ms after startPlayingStream; codec ${codec}`);
+    if (mime) assert.equal(codec.toLowerCase(), mime.toLowerCase(), JSON.stringify(stats));
+    await a.page.waitForEvent('playerStateUpdate', (id, state) => id === streamID && state === PlayerState.PLAYING);
+
+    await b.page.evaluate(() => window.engine.stopPublishingStream());
+    await a.page.waitForEvent('roomStreamUpdate', (_r, type, list) => type === UpdateType.DELETE && list[0]?.streamID === streamID);
+    await a.page.waitForEvent('playerStateUpdate', (id, state) => id === streamID && state === PlayerState.NO_PLAY);
+  } finally {
+    await a.context.close();
+    await b.context.close();
+  }
+}
+
+test('B publishes its camera and microphone, A plays and decodes them; B stops: A gets DELETE and NO_PLAY', async () => {
+  await callOnce('call-room', 'b-cam');
+});
+
+test('the call with VP8 forced by setCodecPreferences', async () => {
+  await callOnce('vp8-room', 'b-vp8', 'video/VP8');
+});
+
+test('the call with H.264 (constrained baseline, packetization-mode 1) forced by setCodecPreferences', async () => {
+  await callOnce('h264-room', 'b-h264', 'video/H264');
+});
