@@ -1,11 +1,13 @@
 // The debug page at / (the seed's "Web 端调试示例"), as a person uses it: two pages of a development
 // server fetch dev tokens, log in to one room, one publishes, the other sees the stream's tile and the
-// events in its log. Screenshots of both pages land in e2e/artifacts/ for a look at the layout.
+// events in its log, presses the tile's Play and watches Alice's camera in it. Screenshots of both
+// pages, taken once Bob's tile video is playing, land in e2e/artifacts/ for a look at the layout.
 import assert from 'node:assert/strict';
 import { mkdirSync } from 'node:fs';
 import { after, before, test } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import { launchBrowser } from '../js/chromium.mjs';
+import { waitForMedia } from '../js/media.mjs';
 import { openPage } from '../js/pages.mjs';
 import { startServer } from '../js/server.mjs';
 
@@ -61,26 +63,35 @@ test('two debug pages log in with dev tokens; one publishes, the other sees its 
   await logLine(alice, 'event', 'roomUserUpdate', 'ADD bob');
   await alice.page.waitForSelector('#users li:text("Bob (bob)")');
 
-  const media = await alice.evaluate(() => document.getElementById('media-note').hidden);
+  assert.equal(await alice.evaluate(() => document.getElementById('media-note').hidden), true, 'the SDK has media: no note says otherwise');
   assert.equal(await alice.page.inputValue('#streamID'), 'alice_main');
   await alice.page.click('#publish');
+  await logLine(alice, 'ok', 'startPreview');   // Publish previews first, as the seed's flow does
   await logLine(alice, 'ok', 'startPublishingStream');
   await logLine(alice, 'event', 'publisherStateUpdate', 'PUBLISHING');
 
   const tile = await bob.page.waitForSelector('#remotes .tile[data-stream-id="alice_main"]');
   assert.match(await tile.textContent(), /from Alice \(alice\)/);
   await logLine(bob, 'event', 'roomStreamUpdate', 'ADD alice_main');
-  const play = await tile.$('button');
-  if (media) {
-    // An SDK with media: the tile plays the stream into its <video>.
-    await play.click();
-    await logLine(bob, 'ok', 'startPlayingStream');
-    await bob.page.waitForFunction(() => document.querySelector('.tile[data-stream-id="alice_main"] video').srcObject !== null);
-  } else {
-    assert.equal(await play.isDisabled(), true, 'no Play without media');
-    assert.match(await tile.textContent(), /media not available in this SDK build/);
-    assert.equal(await bob.page.isVisible('#media-note'), true);
-  }
+  // Bob presses the tile's Play: the tile's <video> plays Alice's camera
+  await (await tile.$('button')).click();
+  await logLine(bob, 'ok', 'startPlayingStream');
+  await logLine(bob, 'event', 'playerStateUpdate', 'PLAYING');
+  await waitForMedia(bob, 1);
+  const video = '.tile[data-stream-id="alice_main"] video';
+  const first = await bob.videoState(video);
+  assert.equal(first.hasSrcObject, true);
+  await bob.page.waitForFunction(([selector, t]) => {
+    const v = document.querySelector(selector);
+    return v.videoWidth > 0 && v.currentTime > t + 0.5 && !v.paused;
+  }, [video, first.currentTime], { timeout: 10_000 });
+  const playing = await bob.videoState(video);
+  assert.ok(playing.totalVideoFrames > first.totalVideoFrames, JSON.stringify({ first, playing }));
+  // and Alice's own preview shows her camera
+  await alice.page.waitForFunction(() => {
+    const v = document.getElementById('local-video');
+    return v.videoWidth > 0 && v.currentTime > 0;
+  });
 
   mkdirSync(ARTIFACTS, { recursive: true });
   await alice.page.screenshot({ path: ARTIFACTS + 'debug-page-alice.png' });

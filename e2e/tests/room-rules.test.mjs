@@ -1,10 +1,12 @@
 // Rules of the room service seen from browsers (pages/engine.html, one browser context per user):
-// a streamID is one publisher's at a time, and a page that dies without logging out leaves the room
+// a streamID is one publisher's at a time (with real media: the first publisher's stream keeps
+// flowing to its player while the later one is refused), and a page that dies without logging out leaves the room
 // (its users and streams deleted for the others) once the server's reconnect window ends.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { useCall } from '../js/suite.mjs';
-import { PublisherState, RoomState, StreamDeleteReason, UpdateType } from '../js/zego.mjs';
+import { framesDecoded, smallCamera, waitForMedia } from '../js/media.mjs';
+import { PlayerState, PublisherState, RoomState, StreamDeleteReason, UpdateType } from '../js/zego.mjs';
 
 const { ADD, DELETE } = UpdateType;
 const { CONNECTING, CONNECTED } = RoomState;
@@ -20,6 +22,7 @@ async function join(user, roomID, { isUserStatusNotify = true } = {}) {
   const { server } = call;
   const { page, context } = await call.open(`/engine.html?appID=${server.appID}&appSign=${server.appSign}`, user.userID);
   await page.waitForEvent('pageReady');
+  await smallCamera(page);
   const result = await page.evaluate(({ user, roomID, isUserStatusNotify }) => window.engine.loginRoom(roomID, user, { isUserStatusNotify }), { user, roomID, isUserStatusNotify });
   assert.equal(result.errorCode, 0);
   await page.waitForEvent('roomStateUpdate', (_r, state) => state === CONNECTED);
@@ -40,19 +43,38 @@ function publish(page, streamID) {
   ), streamID);
 }
 
-test('a streamID already published: the later publisher gets 1003028, the first keeps its stream', async () => {
+/** `player` plays `streamID` into its #remote_video and decodes its video and audio. */
+async function playDecoding(player, streamID) {
+  await player.page.evaluate(async (id) => {
+    document.querySelector('#remote_video').srcObject = await window.engine.startPlayingStream(id);
+  }, streamID);
+  await waitForMedia(player.page, 1);
+}
+
+test('a streamID already published: the later publisher gets 1003028, the first keeps its stream and its media keeps flowing', async () => {
   const a = await join({ userID: 'first', userName: 'First' }, 'dup-room');
   const b = await join({ userID: 'second', userName: 'Second' }, 'dup-room');
+  const w = await join({ userID: 'watcher', userName: 'Watcher' }, 'dup-room');
   try {
+    // A publishes its camera and microphone; the watcher plays them
     await publishSeenBy(a, b, 'dup');
+    await w.page.waitForEvent('roomStreamUpdate', (_r, type, list) => type === ADD && list[0]?.streamID === 'dup');
+    await playDecoding(w, 'dup');
 
     const outcome = await publish(b.page, 'dup');
+    const framesAtRefusal = framesDecoded(await w.page.getStats());
     assert.equal(outcome.rejected?.errorCode, STREAM_ID_IN_USE, JSON.stringify(outcome));
     assert.equal(typeof outcome.rejected.extendedData, 'string');
     const [, , errorCode] = await b.page.waitForEvent('publisherStateUpdate', (_s, state, code) => state === NO_PUBLISH && code !== 0);
     assert.equal(errorCode, STREAM_ID_IN_USE);
     assert.deepEqual(b.page.eventsNamed('publisherStateUpdate').map((args) => args.slice(0, 3)),
       [['dup', PUBLISH_REQUESTING, 0], ['dup', NO_PUBLISH, STREAM_ID_IN_USE]]);
+
+    // The first publisher's media keeps flowing: the watcher goes on decoding A's video (a second
+    // and more of frames after the refusal) and its play never left PLAYING
+    await w.page.waitForStats((stats) => framesDecoded(stats) >= framesAtRefusal + 15, { timeout: 10_000 });
+    assert.deepEqual(w.page.eventsNamed('playerStateUpdate').map((args) => args.slice(0, 3)),
+      [['dup', PlayerState.PLAY_REQUESTING, 0], ['dup', PlayerState.PLAYING, 0]], w.page.describe());
 
     // The first publisher is untouched: still PUBLISHING, and a user who comes in now finds its stream
     // (this one without isUserStatusNotify: streams yes, users no, as the seed says)
@@ -65,8 +87,10 @@ test('a streamID already published: the later publisher gets 1003028, the first 
       assert.deepEqual(c.page.eventsNamed('roomUserUpdate'), [], c.page.describe());
       assert.deepEqual(a.page.eventsNamed('publisherStateUpdate').map((args) => args.slice(0, 3)),
         [['dup', PUBLISH_REQUESTING, 0], ['dup', PUBLISHING, 0]]);
+      // and plays it: A's camera and microphone, decoded
+      await playDecoding(c, 'dup');
       // and nobody was told the stream went away
-      for (const page of [a.page, b.page, c.page]) {
+      for (const page of [a.page, b.page, c.page, w.page]) {
         assert.deepEqual(page.eventsNamed('roomStreamUpdate').filter((args) => args[1] === DELETE), [], page.describe());
       }
     } finally {
@@ -75,6 +99,7 @@ test('a streamID already published: the later publisher gets 1003028, the first 
   } finally {
     await a.context.close();
     await b.context.close();
+    await w.context.close();
   }
 });
 
