@@ -37,10 +37,23 @@ async function preferCodec(page, mime) {
   }, mime);
 }
 
-async function callOnce(roomID, streamID, mime) {
+/** The harness's page records the room and state events; the quality events are logged here. */
+function recordQuality(page) {
+  return page.evaluate(() => {
+    for (const name of ['publisherQualityUpdate', 'playerQualityUpdate']) {
+      window.engine.on(name, (...args) => window.parleyEvent(name, JSON.parse(JSON.stringify(args))));
+    }
+  });
+}
+
+async function callOnce(roomID, streamID, mime, { quality = false } = {}) {
   const a = await join(`a-${streamID}`, roomID);
   const b = await join(`b-${streamID}`, roomID);
   try {
+    if (quality) {
+      await recordQuality(a.page);
+      await recordQuality(b.page);
+    }
     if (mime) await preferCodec(b.page, mime);
     await b.page.evaluate(() => window.engine.startPreview(document.querySelector('#local_video')));
     await b.page.evaluate((id) => window.engine.startPublishingStream(id), streamID);
@@ -68,6 +81,15 @@ async function callOnce(roomID, streamID, mime) {
     console.log(`[media-call] ${mime ?? 'default'}: first decoded frame ${firstFrameMs} ms after startPlayingStream; codec ${codec}`);
     if (mime) assert.equal(codec.toLowerCase(), mime.toLowerCase(), JSON.stringify(stats));
     await a.page.waitForEvent('playerStateUpdate', (id, state) => id === streamID && state === PlayerState.PLAYING);
+    if (quality) {
+      // Every 3 s from getStats: the player sees video arrive, the publisher sees it leave.
+      const [, played] = await a.page.waitForEvent('playerQualityUpdate', (id, q) => id === streamID && q.videoKBPS > 0, { timeout: 10_000 });
+      const [, published] = await b.page.waitForEvent('publisherQualityUpdate', (id, q) => id === streamID && q.videoKBPS > 0, { timeout: 10_000 });
+      console.log(`[media-call] quality: played ${JSON.stringify(played)}; published ${JSON.stringify(published)}`);
+      // The level depends on the machine's load (rtt from the ICE checks), so only its range is checked.
+      for (const q of [played, published]) assert.ok(Number.isInteger(q.level) && q.level >= 0 && q.level <= 4, JSON.stringify(q));
+      assert.ok(played.videoDecodeFPS > 0 && published.videoSendFPS > 0 && played.audioKBPS > 0, JSON.stringify({ played, published }));
+    }
 
     await b.page.evaluate(() => window.engine.stopPublishingStream());
     await a.page.waitForEvent('roomStreamUpdate', (_r, type, list) => type === UpdateType.DELETE && list[0]?.streamID === streamID);
@@ -78,8 +100,8 @@ async function callOnce(roomID, streamID, mime) {
   }
 }
 
-test('B publishes its camera and microphone, A plays and decodes them; B stops: A gets DELETE and NO_PLAY', async () => {
-  await callOnce('call-room', 'b-cam');
+test('B publishes its camera and microphone, A plays and decodes them, both report quality; B stops: A gets DELETE and NO_PLAY', async () => {
+  await callOnce('call-room', 'b-cam', undefined, { quality: true });
 });
 
 test('the call with VP8 forced by setCodecPreferences', async () => {
