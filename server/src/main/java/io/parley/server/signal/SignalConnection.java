@@ -139,7 +139,6 @@ public final class SignalConnection implements SessionListener {
         if (r instanceof Request.Logout) {
             rooms.logout(s, reply(id, v -> {
                 session = null;
-                media.end(s);
                 return null;
             }));
         } else if (r instanceof Request.Publish p) {
@@ -375,11 +374,7 @@ public final class SignalConnection implements SessionListener {
     @Override
     public void ended(ErrorCode code, String reason) {
         String roomId = roomId();
-        Session s = session;
         session = null;
-        if (s != null) {
-            media.end(s);
-        }
         send(new Event.KickedOut(roomId, code.code(), reason));
         out.close(1000, "session ended: " + code.code());
     }

@@ -78,6 +78,17 @@ class MediaSignalingTest {
     }
 
     @Test
+    void aSessionThatEndsTakesItsStreamsOffTheMediaPlane() throws Exception {
+        ScriptedClient pub = server.joined("room1", "pub", false);
+        pub.call(new Request.Publish(pub.nextId(), "s1", "", resource("chromium-av-offer.sdp")));
+        assertThat(server.server.media().streamCount()).isEqualTo(1);
+        // The same userID logs in elsewhere: the first session is kicked out, its stream leaves.
+        ScriptedClient again = server.joined("room1", "pub", false);
+        org.awaitility.Awaitility.await().until(() -> server.server.media().streamCount() == 0);
+        again.close();
+    }
+
+    @Test
     void aNewPeerConnectionMayPublishOnceNothingIsPublishedButNotBeside() throws Exception {
         ScriptedClient pub = server.joined("room1", "pub", false);
         String first = resource("chromium-av-offer.sdp");
