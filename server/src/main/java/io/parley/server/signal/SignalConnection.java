@@ -203,7 +203,8 @@ public final class SignalConnection implements SessionListener {
             throw new ProtocolException(ErrorCode.INVALID_STATE, "this connection is already logged in; log out first");
         }
         App found = auth.app(login.appID());
-        Reply<LoginOutcome> reply = reply(login.id(), this::loggedIn);
+        // Offers go to this connection from now on; a resumed session's unanswered one follows the response.
+        Reply<LoginOutcome> reply = reply(login.id(), this::loggedIn, o -> media.bind(o.session(), this::send));
         if (login.sessionToken() != null && !login.sessionToken().isEmpty()) {
             useApp(found);
             loginPending = true;
@@ -238,7 +239,6 @@ public final class SignalConnection implements SessionListener {
     private Response.Body loggedIn(LoginOutcome o) {
         Session s = o.session();
         session = s;
-        media.bind(s, this::send);
         loginPending = false;
         if (closed) {
             rooms.detach(s, this);
