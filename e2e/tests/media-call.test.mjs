@@ -111,3 +111,40 @@ test('the call with VP8 forced by setCodecPreferences', async () => {
 test('the call with H.264 (constrained baseline, packetization-mode 1) forced by setCodecPreferences', async () => {
   await callOnce('h264-room', 'b-h264', 'video/H264');
 });
+
+test('A plays two streams over one subscriber connection (one handshake); one ends, the other goes on', async () => {
+  const roomID = 'two-room';
+  const a = await join('a-two', roomID);
+  const b = await join('b-two', roomID);
+  const c = await join('c-two', roomID);
+  try {
+    for (const [p, id] of [[b, 'two-b'], [c, 'two-c']]) {
+      await p.page.evaluate((id) => window.engine.startPublishingStream(id), id);
+      await a.page.waitForEvent('roomStreamUpdate', (_r, type, list) => type === UpdateType.ADD && list[0]?.streamID === id);
+    }
+    const started = Date.now();
+    await a.page.evaluate(() => window.engine.startPlayingStream('two-b'));
+    const firstPlay = Date.now() - started;
+    const second = Date.now();
+    await a.page.evaluate(() => window.engine.startPlayingStream('two-c'));
+    const secondPlay = Date.now() - second;
+    const decodingBoth = (pcs) => pcs.filter((pc) => pc.inbound.length > 0).length === 1
+      && pcs.find((pc) => pc.inbound.length > 0).inbound.filter((s) => s.kind === 'video' && s.framesDecoded > 0).length === 2;
+    const both = await a.page.waitForStats(decodingBoth, { timeout: 20_000 });
+    assert.equal(both.filter((pc) => pc.inbound.length > 0).length, 1, 'one subscriber peer connection carries both plays');
+    console.log(`[media-call] two plays: first track after ${firstPlay} ms, second after ${secondPlay} ms (no new handshake)`);
+
+    await b.page.evaluate(() => window.engine.stopPublishingStream());
+    await a.page.waitForEvent('playerStateUpdate', (id, state) => id === 'two-b' && state === PlayerState.NO_PLAY);
+    const framesOfC = async () => {
+      const [stats] = (await a.page.getStats()).filter((pc) => pc.inbound.length > 0);
+      // B's count stands still once it ended, so what grows is C's.
+      return stats.inbound.filter((s) => s.kind === 'video').reduce((sum, s) => sum + s.framesDecoded, 0);
+    };
+    const before = await framesOfC();
+    await a.page.sleep(1500);
+    assert.ok(await framesOfC() > before + 5, 'C still plays after B ended');
+  } finally {
+    for (const p of [a, b, c]) await p.context.close();
+  }
+});
