@@ -37,10 +37,23 @@ async function preferCodec(page, mime) {
   }, mime);
 }
 
-async function callOnce(roomID, streamID, mime) {
+/** The harness's page records the room and state events; the quality events are logged here. */
+function recordQuality(page) {
+  return page.evaluate(() => {
+    for (const name of ['publisherQualityUpdate', 'playerQualityUpdate']) {
+      window.engine.on(name, (...args) => window.parleyEvent(name, JSON.parse(JSON.stringify(args))));
+    }
+  });
+}
+
+async function callOnce(roomID, streamID, mime, { quality = false } = {}) {
   const a = await join(`a-${streamID}`, roomID);
   const b = await join(`b-${streamID}`, roomID);
   try {
+    if (quality) {
+      await recordQuality(a.page);
+      await recordQuality(b.page);
+    }
     if (mime) await preferCodec(b.page, mime);
     await b.page.evaluate(() => window.engine.startPreview(document.querySelector('#local_video')));
     await b.page.evaluate((id) => window.engine.startPublishingStream(id), streamID);
@@ -68,6 +81,15 @@ async function callOnce(roomID, streamID, mime) {
     console.log(`[media-call] ${mime ?? 'default'}: first decoded frame ${firstFrameMs} ms after startPlayingStream; codec ${codec}`);
     if (mime) assert.equal(codec.toLowerCase(), mime.toLowerCase(), JSON.stringify(stats));
     await a.page.waitForEvent('playerStateUpdate', (id, state) => id === streamID && state === PlayerState.PLAYING);
+    if (quality) {
+      // Every 3 s from getStats: the player sees video arrive, the publisher sees it leave.
+      const [, played] = await a.page.waitForEvent('playerQualityUpdate', (id, q) => id === streamID && q.videoKBPS > 0, { timeout: 10_000 });
+      const [, published] = await b.page.waitForEvent('publisherQualityUpdate', (id, q) => id === streamID && q.videoKBPS > 0, { timeout: 10_000 });
+      console.log(`[media-call] quality: played ${JSON.stringify(played)}; published ${JSON.stringify(published)}`);
+      // The level depends on the machine's load (rtt from the ICE checks), so only its range is checked.
+      for (const q of [played, published]) assert.ok(Number.isInteger(q.level) && q.level >= 0 && q.level <= 4, JSON.stringify(q));
+      assert.ok(played.videoDecodeFPS > 0 && published.videoSendFPS > 0 && played.audioKBPS > 0, JSON.stringify({ played, published }));
+    }
 
     await b.page.evaluate(() => window.engine.stopPublishingStream());
     await a.page.waitForEvent('roomStreamUpdate', (_r, type, list) => type === UpdateType.DELETE && list[0]?.streamID === streamID);
@@ -78,8 +100,8 @@ async function callOnce(roomID, streamID, mime) {
   }
 }
 
-test('B publishes its camera and microphone, A plays and decodes them; B stops: A gets DELETE and NO_PLAY', async () => {
-  await callOnce('call-room', 'b-cam');
+test('B publishes its camera and microphone, A plays and decodes them, both report quality; B stops: A gets DELETE and NO_PLAY', async () => {
+  await callOnce('call-room', 'b-cam', undefined, { quality: true });
 });
 
 test('the call with VP8 forced by setCodecPreferences', async () => {
@@ -88,4 +110,41 @@ test('the call with VP8 forced by setCodecPreferences', async () => {
 
 test('the call with H.264 (constrained baseline, packetization-mode 1) forced by setCodecPreferences', async () => {
   await callOnce('h264-room', 'b-h264', 'video/H264');
+});
+
+test('A plays two streams over one subscriber connection (one handshake); one ends, the other goes on', async () => {
+  const roomID = 'two-room';
+  const a = await join('a-two', roomID);
+  const b = await join('b-two', roomID);
+  const c = await join('c-two', roomID);
+  try {
+    for (const [p, id] of [[b, 'two-b'], [c, 'two-c']]) {
+      await p.page.evaluate((id) => window.engine.startPublishingStream(id), id);
+      await a.page.waitForEvent('roomStreamUpdate', (_r, type, list) => type === UpdateType.ADD && list[0]?.streamID === id);
+    }
+    const started = Date.now();
+    await a.page.evaluate(() => window.engine.startPlayingStream('two-b'));
+    const firstPlay = Date.now() - started;
+    const second = Date.now();
+    await a.page.evaluate(() => window.engine.startPlayingStream('two-c'));
+    const secondPlay = Date.now() - second;
+    const decodingBoth = (pcs) => pcs.filter((pc) => pc.inbound.length > 0).length === 1
+      && pcs.find((pc) => pc.inbound.length > 0).inbound.filter((s) => s.kind === 'video' && s.framesDecoded > 0).length === 2;
+    const both = await a.page.waitForStats(decodingBoth, { timeout: 20_000 });
+    assert.equal(both.filter((pc) => pc.inbound.length > 0).length, 1, 'one subscriber peer connection carries both plays');
+    console.log(`[media-call] two plays: first track after ${firstPlay} ms, second after ${secondPlay} ms (no new handshake)`);
+
+    await b.page.evaluate(() => window.engine.stopPublishingStream());
+    await a.page.waitForEvent('playerStateUpdate', (id, state) => id === 'two-b' && state === PlayerState.NO_PLAY);
+    const framesOfC = async () => {
+      const [stats] = (await a.page.getStats()).filter((pc) => pc.inbound.length > 0);
+      // B's count stands still once it ended, so what grows is C's.
+      return stats.inbound.filter((s) => s.kind === 'video').reduce((sum, s) => sum + s.framesDecoded, 0);
+    };
+    const before = await framesOfC();
+    await a.page.sleep(1500);
+    assert.ok(await framesOfC() > before + 5, 'C still plays after B ended');
+  } finally {
+    for (const p of [a, b, c]) await p.context.close();
+  }
 });

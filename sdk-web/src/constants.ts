@@ -23,6 +23,9 @@ export enum ZegoUpdateType {
   Delete = 1,
 }
 
+/** publisherQualityUpdate / playerQualityUpdate level. */
+export enum ZegoStreamQualityLevel { Excellent = 0, Good = 1, Medium = 2, Bad = 3, Die = 4 }
+
 export enum ZegoScenario {
   General = 0,
   Communication = 1,

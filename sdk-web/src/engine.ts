@@ -171,7 +171,7 @@ export class ExpressEngine {
       },
     };
     this.room = room;
-    this.players = new Players(room, this.emitter, this.media);
+    this.players = new Players(room, this.emitter, this.ctx.clock, this.media);
     return room.login();
   }
 
@@ -214,7 +214,7 @@ export class ExpressEngine {
     if (this.publisher?.active) {
       throw zegoError(ErrorCode.ALREADY_PUBLISHING, 'this engine already publishes ' + this.publisher.streamID);
     }
-    const publisher = new Publisher(room, this.emitter, streamID, this.media && this.local ? { env: this.media, local: this.local } : undefined);
+    const publisher = new Publisher(room, this.emitter, streamID, this.media && this.local ? { env: this.media, local: this.local, clock: this.ctx.clock } : undefined);
     this.publisher = publisher;
     try {
       await publisher.start(this.streamExtraInfo);

@@ -1,5 +1,6 @@
 import type { ZegoRoomState, ZegoRoomStateChangedReason, ZegoUpdateType } from './constants.js';
 import type { ZegoPublisherState } from './publisher.js';
+import type { ZegoPlayStreamQuality, ZegoPublishStreamQuality } from './quality.js';
 import type { ZegoStream, ZegoUser } from './room.js';
 
 export interface ZegoRoomExtraInfo {
@@ -39,6 +40,10 @@ export interface ZegoEvents {
   roomTokenWillExpire: (roomID: string, remainTimeInSecond: number) => void;
   publisherStateUpdate: (streamID: string, state: ZegoPublisherState, errorCode: number, extendedData: string) => void;
   playerStateUpdate: (streamID: string, state: number, errorCode: number, extendedData: string) => void;
+  /** Every 3 s while publishing with media. */
+  publisherQualityUpdate: (streamID: string, quality: ZegoPublishStreamQuality) => void;
+  /** Every 3 s while a played stream has media. */
+  playerQualityUpdate: (streamID: string, quality: ZegoPlayStreamQuality) => void;
   IMRecvBroadcastMessage: (roomID: string, messageList: ZegoBroadcastMessageInfo[]) => void;
   IMRecvBarrageMessage: (roomID: string, messageList: ZegoBarrageMessageInfo[]) => void;
   IMRecvCustomCommand: (roomID: string, fromUser: ZegoUser, command: string) => void;

@@ -10,5 +10,7 @@ export { ErrorCode, ZegoRoomState, ZegoRoomStateChangedReason, ZegoUpdateType, Z
 export { ZegoPublisherState } from './publisher.js';
 export { ZegoPlayerState } from './player.js';
 export type { MediaEnv } from './media.js';
+export { ZegoStreamQualityLevel } from './quality.js';
+export type { ZegoPublishStreamQuality, ZegoPlayStreamQuality } from './quality.js';
 export type { ZegoError } from './constants.js';
 export default ExpressEngine;

@@ -2,6 +2,8 @@ import { Emitter } from './emitter.js';
 import { ErrorCode, ZegoError, zegoError } from './constants.js';
 import { MediaEnv, PEER_CONFIG } from './media.js';
 import { RoomSession } from './room.js';
+import type { Clock } from './clock.js';
+import { statsList, Every, playQuality, QUALITY_INTERVAL_MS } from './quality.js';
 
 export enum ZegoPlayerState {
   NoPlay = 0,
@@ -16,6 +18,7 @@ interface Play {
   reject: (e: ZegoError) => void;
   settled: boolean;
   muted: { audio: boolean; video: boolean };
+  quality?: Every;
 }
 
 /**
@@ -29,7 +32,8 @@ export class Players {
   private pc?: RTCPeerConnection;
   private queue: Promise<void> = Promise.resolve();
 
-  constructor(private readonly room: RoomSession, private readonly emitter: Emitter, private readonly env?: MediaEnv) {}
+  constructor(private readonly room: RoomSession, private readonly emitter: Emitter, private readonly clock: Clock,
+    private readonly env?: MediaEnv) {}
 
   async start(streamID: string): Promise<MediaStream> {
     if (this.plays.has(streamID)) this.stop(streamID);
@@ -59,6 +63,7 @@ export class Players {
     const play = this.plays.get(streamID);
     if (!play) return;
     this.plays.delete(streamID);
+    play.quality?.stop();
     this.settle(play, undefined, zegoError(ErrorCode.PLAY_FAILED, 'stopPlayingStream was called'));
     this.setState(streamID, play, ZegoPlayerState.NoPlay, 0);
     void this.room.request('stopPlay', { streamID }).catch(() => undefined);
@@ -93,6 +98,7 @@ export class Players {
   /** The session ended: every play stops and the subscriber transport closes. */
   close(errorCode: number): void {
     for (const [streamID, play] of this.plays) {
+      play.quality?.stop();
       this.settle(play, undefined, zegoError(errorCode || ErrorCode.PLAY_FAILED, 'the room session ended'));
       this.setState(streamID, play, ZegoPlayerState.NoPlay, errorCode);
     }
@@ -120,8 +126,23 @@ export class Players {
       if (!play) continue;
       play.stream = stream;
       ev.track.enabled = !play.muted[ev.track.kind === 'audio' ? 'audio' : 'video'];
+      if (!play.quality) this.watchQuality(stream.id, play);
       this.settle(play, stream);
     }
+  }
+
+  /** playerQualityUpdate every 3 s from the subscriber connection's stats of this play's tracks. */
+  private watchQuality(streamID: string, play: Play): void {
+    let totals = { audio: 0, video: 0, received: 0, lost: 0 };
+    play.quality = new Every(this.clock, async () => {
+      const pc = this.pc;
+      if (!pc || !play.stream) return;
+      const report = await pc.getStats();
+      const ids = new Set(play.stream.getTracks().map((t) => t.id));
+      const sample = playQuality(statsList(report), ids, totals, QUALITY_INTERVAL_MS);
+      totals = sample.totals;
+      this.emitter.emit('playerQualityUpdate', streamID, sample.quality);
+    });
   }
 
   private settle(play: Play, stream?: MediaStream, error?: ZegoError): void {

@@ -2,6 +2,8 @@ import { Emitter } from './emitter.js';
 import { ErrorCode, ZegoError, zegoError } from './constants.js';
 import { RoomSession } from './room.js';
 import { LocalMedia, MediaEnv, PEER_CONFIG } from './media.js';
+import type { Clock } from './clock.js';
+import { statsList, Every, publishQuality, QUALITY_INTERVAL_MS, Totals } from './quality.js';
 
 export enum ZegoPublisherState {
   NoPublish = 0,
@@ -19,9 +21,10 @@ export class Publisher {
   private state = ZegoPublisherState.NoPublish;
   private pc?: RTCPeerConnection;
   private captured = false;
+  private quality?: Every;
 
   constructor(private readonly room: RoomSession, private readonly emitter: Emitter, readonly streamID: string,
-    private readonly media?: { env: MediaEnv; local: LocalMedia }) {}
+    private readonly media?: { env: MediaEnv; local: LocalMedia; clock: Clock }) {}
 
   /** The published capture's tracks, for mute. */
   tracks(kind: 'audio' | 'video'): MediaStreamTrack[] {
@@ -38,7 +41,10 @@ export class Publisher {
     try {
       const sdp = await this.offer();
       const response = await this.room.request('publish', sdp ? { streamID: this.streamID, extraInfo, sdp } : { streamID: this.streamID, extraInfo });
-      if (this.pc && typeof response.sdp === 'string') await this.pc.setRemoteDescription({ type: 'answer', sdp: response.sdp });
+      if (this.pc && typeof response.sdp === 'string') {
+        await this.pc.setRemoteDescription({ type: 'answer', sdp: response.sdp });
+        this.watchQuality(this.pc, this.media!.clock);
+      }
     } catch (e) {
       this.closeMedia();
       const error = (e as ZegoError).errorCode !== undefined ? (e as ZegoError)
@@ -68,8 +74,21 @@ export class Publisher {
     return pc.localDescription?.sdp;
   }
 
+  /** publisherQualityUpdate every 3 s from the peer connection's getStats. */
+  private watchQuality(pc: RTCPeerConnection, clock: Clock): void {
+    let totals: Totals = { audio: 0, video: 0 };
+    this.quality = new Every(clock, async () => {
+      const report = await pc.getStats();
+      const sample = publishQuality(statsList(report), totals, QUALITY_INTERVAL_MS);
+      totals = sample.totals;
+      this.emitter.emit('publisherQualityUpdate', this.streamID, sample.quality);
+    });
+  }
+
   /** Closes the publisher transport and lets go of the capture (the preview may still hold it). */
   private closeMedia(): void {
+    this.quality?.stop();
+    this.quality = undefined;
     this.pc?.close();
     this.pc = undefined;
     if (this.captured) this.media?.local.release();

@@ -4,7 +4,7 @@ import type { MediaEnv } from '../src/media.js';
 export class FakeTrack {
   enabled = true;
   stopped = false;
-  constructor(readonly kind: 'audio' | 'video') {}
+  constructor(readonly kind: 'audio' | 'video', readonly id = kind + '-track') {}
   stop(): void {
     this.stopped = true;
   }
@@ -23,6 +23,8 @@ export class FakePeerConnection {
   readonly remote: Array<{ type: string; sdp: string }> = [];
   localDescription: { type: string; sdp: string } | null = null;
   ontrack: ((ev: unknown) => void) | null = null;
+  /** What getStats reports next. */
+  stats: Array<Record<string, unknown>> = [];
   closed = false;
   private offers = 0;
 
@@ -49,6 +51,10 @@ export class FakePeerConnection {
   /** What the browser does when a remote track of a stream arrives. */
   fireTrack(track: FakeTrack, stream: FakeStream): void {
     this.ontrack?.({ track, streams: [stream] });
+  }
+
+  async getStats(): Promise<Map<string, Record<string, unknown>>> {
+    return new Map(this.stats.map((s, i) => [String(i), s]));
   }
 
   close(): void {

@@ -28,7 +28,7 @@ class MessageCodecTest {
                 new Request.Play(6, "s1", null), new Request.StopPlay(7, "s1"), new Request.SetStreamExtraInfo(8, "s1", "e"),
                 new Request.SetRoomExtraInfo(9, "k", "v"), new Request.Broadcast(10, "hi"), new Request.Barrage(11, "yo"),
                 new Request.CustomCommand(12, "c", List.of("a", "b")), new Request.RenewToken(13, "04x"),
-                new Request.Heartbeat(14));
+                new Request.Heartbeat(14), new Request.SubscriberAnswer(16, "v=0", 3));
         for (Request r : all) {
             assertThat(codec.decodeRequest(codec.encode(r))).isEqualTo(r);
         }
@@ -73,7 +73,18 @@ class MessageCodecTest {
         expect("{\"v\":1,\"id\":8,\"type\":\"login\",\"appID\":1,\"roomID\":\"r\",\"user\":{\"userID\":\"u|\"}}", ErrorCode.USER_ID_INVALID, 8L);
         expect("{\"v\":1,\"id\":8,\"type\":\"login\",\"appID\":1,\"roomID\":\"r\",\"user\":{\"userID\":\"u\",\"userName\":\"a\\nb\"}}", ErrorCode.USER_NAME_INVALID, 8L);
         expect("{\"v\":1,\"id\":8,\"type\":\"login\",\"appID\":-1,\"roomID\":\"r\",\"user\":{\"userID\":\"u\"}}", ErrorCode.INVALID_FIELD, 8L);
+        expect("{\"v\":1,\"id\":7,\"type\":\"subscriberAnswer\",\"sdp\":\"v=0\"}", ErrorCode.INVALID_FIELD, 7L);
+        expect("{\"v\":1,\"id\":7,\"type\":\"subscriberAnswer\",\"version\":1}", ErrorCode.INVALID_FIELD, 7L);
+        expect("{\"v\":1,\"id\":7,\"type\":\"subscriberAnswer\",\"version\":1,\"sdp\":\"" + "s".repeat(65_537) + "\"}", ErrorCode.INVALID_FIELD, 7L);
         expect("{\"v\":1,\"id\":9,\"type\":\"hello\",\"x\":" + "[".repeat(50) + "]".repeat(50) + "}", ErrorCode.MALFORMED_MESSAGE, null);
+    }
+
+    @Test
+    void encodesTheSubscriberOfferEvent() throws Exception {
+        JsonNode n = codec.parseTree(codec.encode(new Event.SubscriberOffer("v=0\r\n", 4)));
+        assertThat(n.get("event").asText()).isEqualTo("subscriberOffer");
+        assertThat(n.get("sdp").asText()).isEqualTo("v=0\r\n");
+        assertThat(n.get("version").asLong()).isEqualTo(4);
     }
 
     @Test

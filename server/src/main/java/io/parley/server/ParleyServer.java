@@ -57,6 +57,7 @@ public final class ParleyServer implements AutoCloseable {
             pool.shutdownNow();
             throw e;
         }
+        rooms.onSessionEnded(media::end);
         SignalHub hub = new SignalHub(apps, rooms, media, scheduler, metrics, options);
         RestApi api = new RestApi(apps, new RoomServiceAdmin(rooms), RestApi.newNonceCache());
         try {

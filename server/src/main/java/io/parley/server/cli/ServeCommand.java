@@ -90,7 +90,8 @@ public final class ServeCommand implements Callable<Integer> {
             scheduler.close();
             stopped.countDown();
         }, "parley-shutdown"));
-        LOG.info("Parley ready at {} (signaling ws://{}:{}/ws, {} app(s))", base, cfg.http().host(), server.port(), cfg.apps().size());
+        LOG.info("Parley ready at {} (signaling ws://{}:{}/ws, media udp {}:{}, {} app(s))", base, cfg.http().host(), server.port(),
+                cfg.media().host(), server.media().port(), cfg.apps().size());
         stopped.await();
         return 0;
     }

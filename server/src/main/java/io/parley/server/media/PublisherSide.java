@@ -8,6 +8,7 @@ import java.net.InetSocketAddress;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
@@ -176,10 +177,18 @@ final class PublisherSide implements MediaTransport.Listener {
         lost(reason);
     }
 
+    /**
+     * The transport is gone, and with it the streams' media: they leave the media plane (the room
+     * still lists them until the session ends) and a new peer connection may publish. The lock is
+     * taken off the event loop, which must never wait for a signaling thread.
+     */
     private void lost(String reason) {
         LOG.info("publisher transport ended: {}", reason);
-        for (LiveStream s : distinct()) {
-            onStreamLost.accept(s);
-        }
+        ForkJoinPool.commonPool().execute(() -> {
+            for (LiveStream s : streams()) {
+                remove(s);
+                onStreamLost.accept(s);
+            }
+        });
     }
 }

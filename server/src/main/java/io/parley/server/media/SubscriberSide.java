@@ -64,9 +64,15 @@ final class SubscriberSide implements MediaTransport.Listener {
         this.candidate = candidate;
     }
 
-    /** Where offers go: the session's current connection. */
-    void bind(Consumer<Event> sink) {
+    /**
+     * Where offers go: the session's current connection. An offer the client has not answered may
+     * have been lost with the old connection, so a resumed session gets the latest one again.
+     */
+    synchronized void bind(Consumer<Event> sink) {
         this.sink = sink;
+        if (transport != null && answered < version) {
+            offer();
+        }
     }
 
     /** Starts playing {@code stream} (once the client answers); a second call for the same stream does nothing. */

@@ -3,6 +3,7 @@ package io.parley.server.room;
 import io.parley.protocol.ErrorCode;
 import io.parley.protocol.StreamDeleteReason;
 import java.security.SecureRandom;
+import java.util.function.Consumer;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
@@ -28,6 +29,7 @@ public final class RoomService {
     private final Executor pool;
     private final Scheduler scheduler;
     private final RoomServiceConfig config;
+    private volatile Consumer<Session> sessionEnded = s -> { };
 
     public RoomService(Executor pool, Scheduler scheduler, RoomServiceConfig config) {
         this.pool = pool;
@@ -219,6 +221,15 @@ public final class RoomService {
     void sessionLeft(Session s) {
         byToken.remove(s.sessionToken(), s);
         sessionCount.decrementAndGet();
+        sessionEnded.accept(s);
+    }
+
+    /**
+     * Tells {@code hook} of every session that ends, however it ends (logout, kick, token expiry,
+     * the reconnect window running out, room closed), on the room's executor; it must not block.
+     */
+    public void onSessionEnded(Consumer<Session> hook) {
+        this.sessionEnded = hook;
     }
 
     void reconnectingChanged(int delta) {

@@ -139,7 +139,6 @@ public final class SignalConnection implements SessionListener {
         if (r instanceof Request.Logout) {
             rooms.logout(s, reply(id, v -> {
                 session = null;
-                media.end(s);
                 return null;
             }));
         } else if (r instanceof Request.Publish p) {
@@ -204,7 +203,8 @@ public final class SignalConnection implements SessionListener {
             throw new ProtocolException(ErrorCode.INVALID_STATE, "this connection is already logged in; log out first");
         }
         App found = auth.app(login.appID());
-        Reply<LoginOutcome> reply = reply(login.id(), this::loggedIn);
+        // Offers go to this connection from now on; a resumed session's unanswered one follows the response.
+        Reply<LoginOutcome> reply = reply(login.id(), this::loggedIn, o -> media.bind(o.session(), this::send));
         if (login.sessionToken() != null && !login.sessionToken().isEmpty()) {
             useApp(found);
             loginPending = true;
@@ -239,7 +239,6 @@ public final class SignalConnection implements SessionListener {
     private Response.Body loggedIn(LoginOutcome o) {
         Session s = o.session();
         session = s;
-        media.bind(s, this::send);
         loginPending = false;
         if (closed) {
             rooms.detach(s, this);
@@ -375,11 +374,7 @@ public final class SignalConnection implements SessionListener {
     @Override
     public void ended(ErrorCode code, String reason) {
         String roomId = roomId();
-        Session s = session;
         session = null;
-        if (s != null) {
-            media.end(s);
-        }
         send(new Event.KickedOut(roomId, code.code(), reason));
         out.close(1000, "session ended: " + code.code());
     }

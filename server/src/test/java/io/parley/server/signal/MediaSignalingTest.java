@@ -78,6 +78,36 @@ class MediaSignalingTest {
     }
 
     @Test
+    void aSessionThatEndsTakesItsStreamsOffTheMediaPlane() throws Exception {
+        ScriptedClient pub = server.joined("room1", "pub", false);
+        pub.call(new Request.Publish(pub.nextId(), "s1", "", resource("chromium-av-offer.sdp")));
+        assertThat(server.server.media().streamCount()).isEqualTo(1);
+        // The same userID logs in elsewhere: the first session is kicked out, its stream leaves.
+        ScriptedClient again = server.joined("room1", "pub", false);
+        org.awaitility.Awaitility.await().until(() -> server.server.media().streamCount() == 0);
+        again.close();
+    }
+
+    @Test
+    void aResumedSessionGetsItsUnansweredOfferAgainAfterTheLoginResponse() throws Exception {
+        ScriptedClient pub = server.joined("room1", "pub", false);
+        pub.call(new Request.Publish(pub.nextId(), "s1", "", resource("chromium-av-offer.sdp")));
+        ScriptedClient player = server.client();
+        JsonNode login = player.login(TestServer.APP.appId(), "room1", "player", server.token(TestServer.APP, "player"), false);
+        player.call(new Request.Play(player.nextId(), "s1", null));
+        assertThat(player.event("subscriberOffer").path("version").asLong()).isEqualTo(1);
+        player.abort();
+        org.awaitility.Awaitility.await().until(() -> server.server.rooms().reconnectingCount() == 1);
+        ScriptedClient back = server.client();
+        JsonNode resumed = back.resume(TestServer.APP.appId(), "room1", "player", login.path("sessionToken").asText());
+        assertThat(resumed.path("resumed").asBoolean()).isTrue();
+        JsonNode again = back.event("subscriberOffer");
+        assertThat(again.path("version").asLong()).isEqualTo(1);
+        assertThat(again.path("sdp").asText()).contains("a=msid:s1 s1-video");
+        back.close();
+    }
+
+    @Test
     void aNewPeerConnectionMayPublishOnceNothingIsPublishedButNotBeside() throws Exception {
         ScriptedClient pub = server.joined("room1", "pub", false);
         String first = resource("chromium-av-offer.sdp");
