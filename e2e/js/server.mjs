@@ -96,6 +96,8 @@ export async function startServer({ reconnectWindowSeconds, development = false,
     serverSecret: apps[0].serverSecret,
     apps,
     config,
+    /** The java process's id (for /proc/PID/stat in the benchmark). */
+    pid: proc.pid,
     output: () => out,
     /** A Token04 from the server's own `token` command. */
     token(userID, roomID = '', { appID = apps[0].appID, ttl, noPublish, streams } = {}) {

@@ -9,6 +9,7 @@ import io.parley.server.config.ParleyConfig;
 import io.parley.server.http.HttpServer;
 import io.parley.server.http.RoomServiceAdmin;
 import io.parley.server.media.MediaService;
+import io.parley.server.metrics.MediaMetrics;
 import io.parley.server.metrics.SignalMetrics;
 import io.parley.server.room.RoomService;
 import io.parley.server.room.RoomServiceConfig;
@@ -58,6 +59,7 @@ public final class ParleyServer implements AutoCloseable {
             throw e;
         }
         rooms.onSessionEnded(media::end);
+        MediaMetrics.register(registry, media.figures());
         SignalHub hub = new SignalHub(apps, rooms, media, scheduler, metrics, options);
         RestApi api = new RestApi(apps, new RoomServiceAdmin(rooms), RestApi.newNonceCache());
         try {

@@ -335,7 +335,8 @@ public final class MediaTransport implements PacketRouter.Endpoint, IceListener,
         }
     }
 
-    boolean isFinished() {
+    /** Closed or failed: it sends and receives nothing more. */
+    public boolean isFinished() {
         State s = state.get();
         return s == State.CLOSED || s == State.FAILED;
     }

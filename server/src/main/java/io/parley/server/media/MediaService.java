@@ -21,10 +21,12 @@ public final class MediaService implements AutoCloseable {
     private final InetSocketAddress candidate;
     private final Map<String, LiveStream> streams = new ConcurrentHashMap<>();
     private final Map<Session, SessionMedia> sessions = new ConcurrentHashMap<>();
+    private final MediaFigures figures;
 
     private MediaService(MediaServer server, InetSocketAddress candidate) {
         this.server = server;
         this.candidate = candidate;
+        this.figures = new MediaFigures(server);
     }
 
     /** Binds the media port of {@code config}; its host is also the ICE candidate announced. */
@@ -41,6 +43,16 @@ public final class MediaService implements AutoCloseable {
     /** Live streams on the media plane. */
     public int streamCount() {
         return streams.size();
+    }
+
+    /** The media plane's totals, read by /metrics. */
+    public MediaFigures figures() {
+        return figures;
+    }
+
+    /** The live stream {@code streamId} of app {@code appId}, or null (for tests that drive the SFU directly). */
+    LiveStream stream(long appId, String streamId) {
+        return streams.get(key(appId, streamId));
     }
 
     /** Offers for {@code s}'s subscriber transport go to {@code sink} (its current connection). */
@@ -113,8 +125,8 @@ public final class MediaService implements AutoCloseable {
 
     private SessionMedia media(Session s) {
         return sessions.computeIfAbsent(s, x -> new SessionMedia(
-                new PublisherSide(server, candidate, lost -> streams.remove(lost.key, lost)),
-                new SubscriberSide(server, candidate)));
+                new PublisherSide(server, candidate, lost -> streams.remove(lost.key, lost), figures),
+                new SubscriberSide(server, candidate, figures)));
     }
 
     private static String key(long appId, String streamId) {

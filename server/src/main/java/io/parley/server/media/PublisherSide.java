@@ -35,7 +35,10 @@ final class PublisherSide implements MediaTransport.Listener {
     private volatile long[] ssrcs = new long[0];
     private volatile LiveStream[] owners = new LiveStream[0];
 
-    PublisherSide(MediaServer server, InetSocketAddress candidate, Consumer<LiveStream> onStreamLost) {
+    private final MediaFigures figures;
+
+    PublisherSide(MediaServer server, InetSocketAddress candidate, Consumer<LiveStream> onStreamLost, MediaFigures figures) {
+        this.figures = figures;
         this.server = server;
         this.candidate = candidate;
         this.onStreamLost = onStreamLost;
@@ -57,6 +60,7 @@ final class PublisherSide implements MediaTransport.Listener {
         }
         if (transport == null) {
             transport = server.createTransport(this);
+            figures.transportCreated(transport, MediaFigures.Side.PUBLISHER);
         }
         PublisherAnswer answer = PublisherAnswer.answer(offer, knownMids, transport, candidate, sdpSessionId, ++version);
         if (answer.newTracks().isEmpty()) {
@@ -78,6 +82,7 @@ final class PublisherSide implements MediaTransport.Listener {
         MediaTransport t = transport;
         LiveStream stream = new LiveStream(key, p.streamId, p.answer.newTracks(), new TransportLeg(() -> t), loop);
         rebuild(stream, null);
+        figures.streamStarted(stream);
         return stream;
     }
 

@@ -59,7 +59,10 @@ final class SubscriberSide implements MediaTransport.Listener {
     /** The attached plays; written on the event loop only. */
     private volatile Play[] live = new Play[0];
 
-    SubscriberSide(MediaServer server, InetSocketAddress candidate) {
+    private final MediaFigures figures;
+
+    SubscriberSide(MediaServer server, InetSocketAddress candidate, MediaFigures figures) {
+        this.figures = figures;
         this.server = server;
         this.candidate = candidate;
     }
@@ -86,6 +89,7 @@ final class SubscriberSide implements MediaTransport.Listener {
         }
         if (transport == null) {
             transport = server.createTransport(this);
+            figures.transportCreated(transport, MediaFigures.Side.SUBSCRIBER);
         }
         SubscriberSlot[] mine = new SubscriberSlot[stream.tracks.size()];
         for (int i = 0; i < mine.length; i++) {
@@ -114,6 +118,7 @@ final class SubscriberSide implements MediaTransport.Listener {
         p.stream.run(() -> {
             if (p.player != null) {
                 p.stream.sfu.stop(p.player);
+                figures.playerStopped(p.player);
                 live = java.util.Arrays.stream(live).filter(x -> x != p).toArray(Play[]::new);
             }
         });
@@ -173,6 +178,7 @@ final class SubscriberSide implements MediaTransport.Listener {
             return;
         }
         p.player = p.stream.sfu.play(leg, p.configs);
+        figures.playerStarted(p.player);
         live = with(live, p);
     }
 
@@ -195,7 +201,9 @@ final class SubscriberSide implements MediaTransport.Listener {
         for (Play p : live) {
             if (!p.stopped && p.player != null && !p.stream.closed()) {
                 p.stream.sfu.stop(p.player);
+                figures.playerStopped(p.player);
                 p.player = p.stream.sfu.play(leg, p.configs);
+                figures.playerStarted(p.player);
             }
         }
     }

@@ -22,7 +22,8 @@ class PublisherSideTest {
     @BeforeEach
     void start() {
         server = MediaServer.start(new InetSocketAddress("127.0.0.1", 0), TransportLimits.DEFAULTS);
-        side = new PublisherSide(server, new InetSocketAddress("127.0.0.1", server.localAddress().getPort()), lost::add);
+        side = new PublisherSide(server, new InetSocketAddress("127.0.0.1", server.localAddress().getPort()), lost::add,
+                new MediaFigures(server));
     }
 
     @AfterEach
