@@ -20,7 +20,8 @@ import java.util.function.Consumer;
  * played track, reused once free. Every change of the plays sends the session a new
  * {@code subscriberOffer}; a play's {@link Player} is attached to its stream when the client has
  * answered the offer that carries it, so the keyframe the SFU asks for at once reaches a browser
- * that knows the SSRC. The signaling side changes slots under this object's lock; the event loop
+ * that knows the SSRC; nothing is sent before the keys are in and the players have restarted on the
+ * event loop (see {@link #connected}). The signaling side changes slots under this object's lock; the event loop
  * owns the players and reads only the array {@link #live}, replaced on change.
  */
 final class SubscriberSide implements MediaTransport.Listener {
@@ -58,6 +59,8 @@ final class SubscriberSide implements MediaTransport.Listener {
     private volatile Consumer<Event> sink = e -> { };
     /** The attached plays; written on the event loop only. */
     private volatile Play[] live = new Play[0];
+    /** The transport has SRTP keys; event loop only. */
+    private boolean keysReady;
 
     private final MediaFigures figures;
 
@@ -188,24 +191,49 @@ final class SubscriberSide implements MediaTransport.Listener {
         return out;
     }
 
-    private final Leg leg = new TransportLeg(() -> transport);
+    /**
+     * Sends nothing until {@link #connected} has run on the event loop: a packet protected before
+     * the players restart there would leave the browser's SRTP context (rollover counter) expecting
+     * the old sequence numbers, and that play would never decode.
+     */
+    private final Leg leg = new Leg() {
+        private final Leg out = new TransportLeg(() -> transport);
+
+        @Override
+        public void sendRtp(byte[] b, int off, int len) {
+            if (keysReady) {
+                out.sendRtp(b, off, len);
+            }
+        }
+
+        @Override
+        public void sendRtcp(byte[] b, int off, int len) {
+            if (keysReady) {
+                out.sendRtcp(b, off, len);
+            }
+        }
+    };
 
     // ---- MediaTransport.Listener, on the media event loop
 
     /**
-     * DTLS is up: players attached before it lost the first keyframe to a transport without keys,
-     * so each rejoins its stream, which asks the publisher for a fresh keyframe.
+     * DTLS is up (called on a handshake thread). On the event loop, which owns the players: players
+     * attached before it lost the first keyframe to a transport without keys, so each rejoins its
+     * stream, which asks the publisher for a fresh keyframe; only then may the leg send.
      */
     @Override
     public void connected() {
-        for (Play p : live) {
-            if (!p.stopped && p.player != null && !p.stream.closed()) {
-                p.stream.sfu.stop(p.player);
-                figures.playerStopped(p.player);
-                p.player = p.stream.sfu.play(leg, p.configs);
-                figures.playerStarted(p.player);
+        server.port().eventLoop().execute(() -> {
+            for (Play p : live) {
+                if (!p.stopped && p.player != null && !p.stream.closed()) {
+                    p.stream.sfu.stop(p.player);
+                    figures.playerStopped(p.player);
+                    p.player = p.stream.sfu.play(leg, p.configs);
+                    figures.playerStarted(p.player);
+                }
             }
-        }
+            keysReady = true;
+        });
     }
 
     @Override
