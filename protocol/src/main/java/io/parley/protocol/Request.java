@@ -65,8 +65,11 @@ public sealed interface Request {
         }
     }
 
-    /** Starts playing a stream, now or once it is published; {@code sdp} is optional. */
-    record Play(long id, String streamID, String sdp) implements Request {
+    /**
+     * Starts playing a stream, now or once it is published. Its media is negotiated on the
+     * subscriber transport ({@code subscriberOffer} / {@code subscriberAnswer}), not here.
+     */
+    record Play(long id, String streamID) implements Request {
         public String type() {
             return "play";
         }

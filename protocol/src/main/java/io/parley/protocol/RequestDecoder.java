@@ -26,7 +26,7 @@ final class RequestDecoder {
                 return new Request.Unpublish(id, streamId(f));
             case "play": {
                 String streamId = streamId(f);
-                return new Request.Play(id, streamId, f.optionalText("sdp", Limits.SDP_BYTES));
+                return new Request.Play(id, streamId);
             }
             case "subscriberAnswer": {
                 String sdp = f.text("sdp", Limits.SDP_BYTES);

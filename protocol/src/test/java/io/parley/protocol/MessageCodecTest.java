@@ -25,7 +25,7 @@ class MessageCodecTest {
                 new Request.Login(15, 1, "r", new User("u", "n"), new Request.LoginConfig(true, 0), null, null, "tok",
                         List.of("a", "b"), List.of()),
                 new Request.Logout(3), new Request.Publish(4, "s1", "x", "v=0"), new Request.Unpublish(5, "s1"),
-                new Request.Play(6, "s1", null), new Request.StopPlay(7, "s1"), new Request.SetStreamExtraInfo(8, "s1", "e"),
+                new Request.Play(6, "s1"), new Request.StopPlay(7, "s1"), new Request.SetStreamExtraInfo(8, "s1", "e"),
                 new Request.SetRoomExtraInfo(9, "k", "v"), new Request.Broadcast(10, "hi"), new Request.Barrage(11, "yo"),
                 new Request.CustomCommand(12, "c", List.of("a", "b")), new Request.RenewToken(13, "04x"),
                 new Request.Heartbeat(14), new Request.SubscriberAnswer(16, "v=0", 3));

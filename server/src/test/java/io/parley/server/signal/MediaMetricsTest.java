@@ -65,7 +65,7 @@ class MediaMetricsTest {
         ScriptedClient pub = server.joined("room1", "pub", false);
         ScriptedClient player = server.joined("room1", "player", false);
         pub.call(new Request.Publish(pub.nextId(), "s1", "", resource("chromium-av-offer.sdp")));
-        player.call(new Request.Play(player.nextId(), "s1", null));
+        player.call(new Request.Play(player.nextId(), "s1"));
         player.event("subscriberOffer");
         assertThat(player.call(new Request.SubscriberAnswer(player.nextId(), resource("chromium-av-answer.sdp"), 1)).path("code").asInt()).isZero();
         await("parley_media_players", 1);

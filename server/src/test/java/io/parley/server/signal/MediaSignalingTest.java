@@ -51,7 +51,7 @@ class MediaSignalingTest {
         ScriptedClient pub = server.joined("room1", "pub", false);
         ScriptedClient player = server.joined("room1", "player", false);
         pub.call(new Request.Publish(pub.nextId(), "s1", "", resource("chromium-av-offer.sdp")));
-        JsonNode play = player.call(new Request.Play(player.nextId(), "s1", null));
+        JsonNode play = player.call(new Request.Play(player.nextId(), "s1"));
         assertThat(play.path("state").asText()).isEqualTo("PLAYING");
         JsonNode offer = player.event("subscriberOffer");
         assertThat(offer.path("version").asLong()).isEqualTo(1);
@@ -94,7 +94,7 @@ class MediaSignalingTest {
         pub.call(new Request.Publish(pub.nextId(), "s1", "", resource("chromium-av-offer.sdp")));
         ScriptedClient player = server.client();
         JsonNode login = player.login(TestServer.APP.appId(), "room1", "player", server.token(TestServer.APP, "player"), false);
-        player.call(new Request.Play(player.nextId(), "s1", null));
+        player.call(new Request.Play(player.nextId(), "s1"));
         assertThat(player.event("subscriberOffer").path("version").asLong()).isEqualTo(1);
         player.abort();
         org.awaitility.Awaitility.await().until(() -> server.server.rooms().reconnectingCount() == 1);

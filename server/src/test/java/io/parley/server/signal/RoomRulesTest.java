@@ -28,7 +28,7 @@ class RoomRulesTest {
         ScriptedClient c = server.client();
         JsonNode r = c.call(new Request.Publish(c.nextId(), "s1", "", null));
         assertThat(r.path("code").asInt()).isEqualTo(1000002);
-        JsonNode p = c.call(new Request.Play(c.nextId(), "s1", null));
+        JsonNode p = c.call(new Request.Play(c.nextId(), "s1"));
         assertThat(p.path("code").asInt()).isEqualTo(1000002);
     }
 
@@ -146,7 +146,7 @@ class RoomRulesTest {
         ScriptedClient pub = server.joined("room1", "pub", false);
         ScriptedClient player = server.joined("room1", "player", false);
         pub.call(new Request.Publish(pub.nextId(), "s1", "", null));
-        JsonNode play = player.call(new Request.Play(player.nextId(), "s1", null));
+        JsonNode play = player.call(new Request.Play(player.nextId(), "s1"));
         assertThat(play.path("state").asText()).isEqualTo("PLAYING");
         pub.call(new Request.Unpublish(pub.nextId(), "s1"));
         JsonNode deleted = player.event("roomStreamUpdate", m -> m.path("updateType").asText().equals("DELETE"));
@@ -158,7 +158,7 @@ class RoomRulesTest {
     void playBeforePublishWaitsThenStarts() {
         ScriptedClient player = server.joined("room1", "player", false);
         ScriptedClient pub = server.joined("room1", "pub", false);
-        JsonNode play = player.call(new Request.Play(player.nextId(), "later", null));
+        JsonNode play = player.call(new Request.Play(player.nextId(), "later"));
         assertThat(play.path("code").asInt()).isZero();
         assertThat(play.path("state").asText()).isEqualTo("PLAY_REQUESTING");
         pub.call(new Request.Publish(pub.nextId(), "later", "", null));
