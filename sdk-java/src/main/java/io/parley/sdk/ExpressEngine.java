@@ -268,15 +268,6 @@ public final class ExpressEngine {
         return done;
     }
 
-    /** Test and tool hook: drops the signaling socket as a network failure would; the engine resumes by itself. */
-    void dropSignalingForTest() {
-        execute(() -> {
-            if (room != null) {
-                room.dropConnection();
-            }
-        });
-    }
-
     // ---- plumbing
 
     private Publishing loggedIn() {

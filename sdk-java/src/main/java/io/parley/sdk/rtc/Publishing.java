@@ -334,9 +334,21 @@ public final class Publishing implements MediaTransport.Listener {
         ctx.loop().execute(() -> lost(reason));
     }
 
-    /** The transport ended under running streams: they stop (the server has dropped their media too). */
+    /**
+     * The transport ended under running streams: they stop (the server has dropped their media
+     * too). The server closes it when the session ends, and the kick-out that says why may come a
+     * moment after on the signaling socket: the streams stop with that reason if it comes within a
+     * second, else with the media failure.
+     */
     private void lost(String reason) {
-        if (transport != null && transport.isFinished()) {
+        MediaTransport t = transport;
+        if (t != null && t.isFinished()) {
+            ctx.timers().schedule(() -> ctx.loop().execute(() -> stopLost(t, reason)), 1, TimeUnit.SECONDS);
+        }
+    }
+
+    private void stopLost(MediaTransport t, String reason) {
+        if (transport == t && session.loggedIn()) {
             LOG.warn("room {}: the publisher transport ended: {}", session.roomID(), reason);
             for (Publication p : List.copyOf(streams.values())) {
                 if (p.running()) {

@@ -216,13 +216,6 @@ public final class RoomSession {
         }
     }
 
-    /** Drops the signaling socket as a network failure would; the session then resumes by itself. */
-    public void dropConnection() {
-        if (conn != null) {
-            conn.abort();
-        }
-    }
-
     private void end(int errorCode) {
         if (state == State.ENDED) {
             return;
