@@ -264,7 +264,7 @@ public final class ExpressEngine {
                 r.close();
             }
             return out.whenComplete((x, e) -> runtime.release());
-        });
+        }, true);
         return done;
     }
 
@@ -299,11 +299,15 @@ public final class ExpressEngine {
 
     /** Runs {@code action} on the engine's loop; its future's outcome reaches the caller on the callback thread. */
     private <T> CompletableFuture<T> call(Supplier<CompletableFuture<T>> action) {
+        return call(action, false);
+    }
+
+    private <T> CompletableFuture<T> call(Supplier<CompletableFuture<T>> action, boolean evenDestroyed) {
         CompletableFuture<T> out = new CompletableFuture<>();
         try {
             loop.execute(() -> {
                 CompletableFuture<T> f;
-                if (destroyed && room == null) {
+                if (destroyed && !evenDestroyed) {
                     f = CompletableFuture.failedFuture(new ExpressException(ClientErrors.NOT_LOGGED_IN, "the engine was destroyed"));
                 } else {
                     try {
