@@ -251,6 +251,24 @@ public final class ExpressEngine {
         });
     }
 
+    /** Stops (true) or resumes handing a played stream's audio to its sink; the play goes on. */
+    public void mutePlayStreamAudio(String streamID, boolean mute) {
+        execute(() -> {
+            if (playing != null) {
+                playing.mute(streamID, MediaKind.AUDIO, mute);
+            }
+        });
+    }
+
+    /** Stops (true) or resumes handing a played stream's video to its sink. */
+    public void mutePlayStreamVideo(String streamID, boolean mute) {
+        execute(() -> {
+            if (playing != null) {
+                playing.mute(streamID, MediaKind.VIDEO, mute);
+            }
+        });
+    }
+
     /** Logs out if needed and lets go of the engine's connections; its threads are shared and stay. */
     public CompletableFuture<Void> destroyEngine() {
         CompletableFuture<Void> done = call(() -> {

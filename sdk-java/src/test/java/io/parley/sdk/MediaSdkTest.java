@@ -91,5 +91,17 @@ class MediaSdkTest extends WithServer {
         });
         int audioBefore = atB.audioPackets.get();
         await().atMost(Duration.ofSeconds(5)).until(() -> atB.audioPackets.get() > audioBefore + 10);
+        // Muting a played stream's audio keeps it from the sink while the play goes on.
+        a.mutePlayStreamAudio("from-b", true);
+        await().pollDelay(Duration.ofMillis(300)).atMost(Duration.ofSeconds(5)).until(() -> {
+            int before = atA.audioPackets.get();
+            Thread.sleep(400);
+            return atA.audioPackets.get() == before;
+        });
+        int videoAtA = atA.videoPackets.get();
+        await().atMost(Duration.ofSeconds(5)).until(() -> atA.videoPackets.get() > videoAtA + 5);
+        a.mutePlayStreamAudio("from-b", false);
+        int mutedAt = atA.audioPackets.get();
+        await().atMost(Duration.ofSeconds(5)).until(() -> atA.audioPackets.get() > mutedAt + 10);
     }
 }

@@ -95,6 +95,16 @@ class RoomAuthAndLifecycleSdkTest extends WithServer {
     }
 
     @Test
+    void everyThirtySecondsTheRoomReportsItsUserCount() {
+        Events events = new Events();
+        server.joined("room1", "a", events);
+        server.joined("room1", "b", new Events());
+        server.clock.advance(30_000);
+        Events.Call count = events.next("RoomOnlineUserCountUpdate");
+        assertThat(count.args()).containsExactly("room1", 2);
+    }
+
+    @Test
     void aDroppedSocketResumesAndReplaysWhatWasMissedWithoutADuplicateUser() throws Exception {
         TcpProxy proxy = new TcpProxy(server.server.port());
         Events aEvents = new Events();

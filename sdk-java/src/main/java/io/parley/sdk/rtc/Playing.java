@@ -116,6 +116,14 @@ public final class Playing implements MediaTransport.Listener {
         return session.request(id -> new Request.StopPlay(id, streamID)).handle((r, e) -> null);
     }
 
+    /** Stops (true) or resumes handing a played stream's audio or video to its sink. */
+    public void mute(String streamID, MediaKind kind, boolean mute) {
+        Play p = plays.get(streamID);
+        if (p != null) {
+            p.mute(kind, mute);
+        }
+    }
+
     /** {@code playerStateUpdate} and {@code subscriberOffer} from the session. */
     public void onEvent(JsonNode e) {
         switch (e.path("event").asText()) {
