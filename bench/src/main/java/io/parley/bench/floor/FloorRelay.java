@@ -5,6 +5,7 @@ import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.locks.LockSupport;
 
 /**
  * Runs the C floor relay (bench/floor/relay.c) under a load and measures it: the least CPU a relay
@@ -50,10 +51,10 @@ public final class FloorRelay {
                 receiver.start(players, relay.address(), windowFrom, windowTo, listener);
 
                 Snapshot[] from = new Snapshot[1];
-                new FloorSender(relay.address(), load, () -> from[0] = Snapshot.take(relay, cpu)).run();
+                new FloorSender(relay.address(), load, () -> from[0] = Snapshot.take(relay, cpu, windowFrom)).run();
                 long expected = (windowTo - windowFrom) * load.players();
                 awaitPlayers(receiver, expected);
-                Snapshot to = Snapshot.take(relay, cpu);
+                Snapshot to = Snapshot.take(relay, cpu, windowTo);
                 DelayHistogram delays = receiver.stop();
                 relay.stop();
 
@@ -83,10 +84,21 @@ public final class FloorRelay {
         }
     }
 
-    /** The relay's counters, then its CPU time: the STAT answer comes after every earlier packet's work. */
+    /** The relay's counters, then its CPU time, once it has worked on every packet sent so far. */
     private record Snapshot(RelayCounters counters, long cpuNanos) {
-        static Snapshot take(FloorProcess relay, ProcessCpu cpu) {
+        /**
+         * Loopback datagrams from two sockets can reach the relay out of order (each CPU has its
+         * own backlog, and a busy machine defers one), so the STAT request may overtake the last
+         * packets sent before it: ask again until the relay has seen {@code packetsSent}, for at
+         * most the drain limit (a packet lost before the relay never comes).
+         */
+        static Snapshot take(FloorProcess relay, ProcessCpu cpu, long packetsSent) {
+            long deadline = System.nanoTime() + DRAIN_LIMIT.toNanos();
             RelayCounters counters = relay.stat();
+            while (counters.in() < packetsSent && System.nanoTime() < deadline) {
+                LockSupport.parkNanos(200_000);
+                counters = relay.stat();
+            }
             return new Snapshot(counters, cpu.cpuNanos());
         }
     }
