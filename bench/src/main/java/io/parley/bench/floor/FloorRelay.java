@@ -16,11 +16,12 @@ import java.util.concurrent.locks.LockSupport;
  * key, salt, SSRC and sequence offset per player; publish the stream paced on a 1 ms tick; after
  * the warm-up, snapshot the relay's counters (a STAT request, answered after every earlier packet)
  * and its CPU time ({@link ProcessCpu}); when the last packet is sent and the players have it (or
- * 1 s passed), snapshot again; stop the relay. Everything is bounded: the relay also exits by itself
+ * stopped receiving), snapshot again; stop the relay. Everything is bounded: the relay also exits by itself
  * a minute after the run should have ended, and when this JVM dies.
  */
 public final class FloorRelay {
     private static final Duration DRAIN_LIMIT = Duration.ofSeconds(1);
+    private static final Duration DRAIN_CAP = Duration.ofSeconds(10);
 
     private FloorRelay() {
     }
@@ -71,15 +72,23 @@ public final class FloorRelay {
         }
     }
 
-    /** Waits until the players have every packet of the window, or the drain limit passed. */
+    /**
+     * Waits until the players have every packet of the window, or until they stop making progress
+     * for {@link #DRAIN_LIMIT} (what is still missing then is lost), or {@link #DRAIN_CAP} passed:
+     * on a busy machine the players' sockets may still hold packets when the last one is sent.
+     */
     private static void awaitPlayers(FloorReceiver receiver, long expected) {
-        long deadline = System.nanoTime() + DRAIN_LIMIT.toNanos();
-        while (receiver.measuredReceived() < expected && System.nanoTime() < deadline) {
-            try {
-                Thread.sleep(5);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException("interrupted while draining the floor", e);
+        long now = System.nanoTime();
+        long cap = now + DRAIN_CAP.toNanos();
+        long lastProgress = now;
+        long seen = receiver.measuredReceived();
+        while (seen < expected && now < cap && now - lastProgress < DRAIN_LIMIT.toNanos()) {
+            LockSupport.parkNanos(5_000_000);
+            now = System.nanoTime();
+            long count = receiver.measuredReceived();
+            if (count > seen) {
+                seen = count;
+                lastProgress = now;
             }
         }
     }
