@@ -35,7 +35,8 @@ public final class FloorRelay {
      * Runs the floor under {@code load}; {@code listener}, when not null, sees every packet every
      * player receives.
      *
-     * @throws IllegalStateException when the relay cannot be built or started, or forwarded nothing
+     * @throws IllegalStateException when the relay cannot be built or started, forwarded nothing, or
+     *     failed to encrypt
      */
     public static FloorResult run(FloorLoad load, PlayerPacketListener listener) {
         Path binary = FloorBuild.relayBinary();
@@ -57,7 +58,10 @@ public final class FloorRelay {
                 awaitPlayers(receiver, expected);
                 Snapshot to = Snapshot.take(relay, cpu, windowTo);
                 DelayHistogram delays = receiver.stop();
-                relay.stop();
+                RelayCounters last = relay.stop();
+                if (last.cryptoErrors() > 0) {
+                    throw new IllegalStateException("the floor relay failed to protect " + last.cryptoErrors() + " packets");
+                }
 
                 long in = to.counters.in() - from[0].counters.in();
                 long forwarded = to.counters.out() - from[0].counters.out();
