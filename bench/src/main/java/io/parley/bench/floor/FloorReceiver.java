@@ -31,7 +31,6 @@ final class FloorReceiver implements AutoCloseable {
 
     private final Selector selector;
     private final List<DatagramChannel> channels = new ArrayList<>();
-    private final List<Track> tracks = new ArrayList<>();
     private final DelayHistogram delays = new DelayHistogram();
     private final ByteBuffer buf = ByteBuffer.allocate(2048);
     private final byte[] counterBlock = new byte[16];
@@ -108,7 +107,6 @@ final class FloorReceiver implements AutoCloseable {
         try {
             for (int i = 0; i < channels.size(); i++) {
                 Track t = new Track(players.get(i));
-                tracks.add(t);
                 DatagramChannel ch = channels.get(i);
                 ch.connect(relay); // read() then takes only the relay's datagrams, without a sender address per packet
                 ch.register(selector, SelectionKey.OP_READ, t);
