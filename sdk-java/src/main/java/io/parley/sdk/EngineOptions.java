@@ -11,8 +11,11 @@ package io.parley.sdk;
  */
 public record EngineOptions(long requestTimeoutMillis, long reconnectTimeoutMillis, long backoffFirstMillis,
                             long backoffMaxMillis, long connectTimeoutMillis) {
-    /** The Web SDK's timings: 10 s per request, two minutes of resuming, 0.5 s to 8 s between attempts. */
-    public static final EngineOptions DEFAULT = new EngineOptions(10_000, 120_000, 500, 8_000, 15_000);
+    /**
+     * The Web SDK's timings: 10 s per request, two minutes of resuming, 0.5 s to 8 s between
+     * attempts; 45 s for a media transport, as long as the transport's own setup deadline.
+     */
+    public static final EngineOptions DEFAULT = new EngineOptions(10_000, 120_000, 500, 8_000, 45_000);
 
     public EngineOptions {
         if (requestTimeoutMillis <= 0 || reconnectTimeoutMillis < 0 || backoffFirstMillis <= 0

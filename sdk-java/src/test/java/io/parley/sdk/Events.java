@@ -39,16 +39,16 @@ final class Events implements EventHandler {
         inside = false;
     }
 
-    /** Waits up to 10 s for the next callback named {@code name} after those already taken. */
+    /** Waits up to 20 s (a bound for loaded machines, not a figure) for the next such callback not yet taken. */
     Call next(String name) {
         return next(name, c -> true);
     }
 
-    /** Waits up to 10 s for the next callback named {@code name} that matches. */
+    /** Waits up to 20 s for the next callback named {@code name} that matches. */
     Call next(String name, Predicate<Call> match) {
-        Call c = find(name, match, 10_000);
+        Call c = find(name, match, 20_000);
         if (c == null) {
-            throw new AssertionError("no " + name + " within 10 s; got " + all());
+            throw new AssertionError("no " + name + " within 20 s; got " + all());
         }
         return c;
     }

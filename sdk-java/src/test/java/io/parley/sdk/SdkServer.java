@@ -58,7 +58,12 @@ final class SdkServer implements AutoCloseable {
 
     /** An engine of {@code app} for token logins. */
     ExpressEngine engine(App app, EventHandler events) {
-        return track(ExpressEngine.createEngine(new EngineProfile(app.appId(), uri()), events, FAST));
+        return engine(app, events, FAST);
+    }
+
+    /** An engine of {@code app} for token logins, with these timings. */
+    ExpressEngine engine(App app, EventHandler events, EngineOptions options) {
+        return track(ExpressEngine.createEngine(new EngineProfile(app.appId(), uri()), events, options));
     }
 
     /** An engine of {@link #APP} whose signaling goes through {@code proxy}, with these timings. */

@@ -5,7 +5,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Timeout;
 
 /** A test class whose every test gets a fresh in-process server, closed (with its engines) after it. */
-@Timeout(60)
+@Timeout(120)
 abstract class WithServer {
     SdkServer server;
 

@@ -73,9 +73,17 @@ public final class EngineRuntime {
         }
     }
 
+    /**
+     * The client's transport limits: a load generator starts hundreds of handshakes at once, and a
+     * server lets only a few per address through at a time (the rest retransmit), so the client
+     * allows many in progress and gives each longer than the server-side default. Handshake
+     * threads are a pool that shrinks back when idle.
+     */
+    static final TransportLimits CLIENT_LIMITS = new TransportLimits(512, 512, 30_000, 45_000, 30_000, 8);
+
     /** The media client that sends from {@code local}, created on first use. */
     public synchronized MediaClient mediaClient(InetAddress local) {
-        return mediaClients.computeIfAbsent(local, a -> new MediaClient(a, TransportLimits.DEFAULTS));
+        return mediaClients.computeIfAbsent(local, a -> new MediaClient(a, CLIENT_LIMITS));
     }
 
     private static ThreadFactory daemons(String prefix) {
