@@ -73,7 +73,8 @@ public final class ExpressEngine {
                 return runtime.mediaClient(local);
             }
         };
-        mediaContext = new MediaContext(client, runtime.scheduler(), loop, callbacks, options.connectTimeoutMillis());
+        mediaContext = new MediaContext(client, runtime.scheduler(), loop, callbacks, options.connectTimeoutMillis(),
+                runtime.handshakes());
         runtime.retain();
     }
 

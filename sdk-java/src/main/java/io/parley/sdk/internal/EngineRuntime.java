@@ -29,6 +29,8 @@ public final class EngineRuntime {
     private final ScheduledExecutorService scheduler;
     private final HttpClient http;
     private final Map<InetAddress, MediaClient> mediaClients = new HashMap<>();
+    /** As many as a server takes from one address at once (the transport's default per-address limit). */
+    private final HandshakeGate handshakes = new HandshakeGate(TransportLimits.DEFAULTS.maxHandshakesPerAddress());
     private int engines;
 
     private EngineRuntime() {
@@ -56,6 +58,11 @@ public final class EngineRuntime {
 
     public HttpClient http() {
         return http;
+    }
+
+    /** Where this JVM's media transports wait for their turn to connect. */
+    public HandshakeGate handshakes() {
+        return handshakes;
     }
 
     /** An engine was created. */

@@ -1,6 +1,7 @@
 package io.parley.sdk.rtc;
 
 import io.parley.sdk.internal.Callbacks;
+import io.parley.sdk.internal.HandshakeGate;
 import io.parley.transport.MediaClient;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ScheduledExecutorService;
@@ -9,8 +10,8 @@ import java.util.function.Supplier;
 /**
  * What an engine's publishing and playing share: the JVM's media client (created on first use),
  * the shared scheduler (timers and the sources' pacer), the engine's serial loop, its callback
- * thread, and how long a transport may take to connect.
+ * thread, how long a transport may take to connect, and the gate that lets transports connect a few at a time.
  */
 public record MediaContext(Supplier<MediaClient> client, ScheduledExecutorService timers, Executor loop,
-                           Callbacks callbacks, long connectTimeoutMillis) {
+                           Callbacks callbacks, long connectTimeoutMillis, HandshakeGate handshakes) {
 }

@@ -8,7 +8,9 @@ import io.parley.sdk.PlayerState;
 import io.parley.sdk.media.MediaKind;
 import io.parley.sdk.media.MediaSink;
 import io.parley.sdk.session.RoomSession;
+import io.parley.sdk.internal.HandshakeGate;
 import io.parley.transport.MediaTransport;
+import io.parley.transport.RemoteParameters;
 import io.parley.wire.WireFormatException;
 import io.parley.wire.rtcp.PictureLossIndication;
 import io.parley.wire.rtcp.ReceiverReport;
@@ -58,7 +60,7 @@ public final class Playing implements MediaTransport.Listener {
     private final Map<String, Play> plays = new HashMap<>();
     private volatile Route[] routes = new Route[0];
     private List<OfferedTrack> offered = List.of();
-    private MediaTransport transport;
+    private volatile MediaTransport transport;
     private boolean started;
     private long answerVersion;
     private CompletableFuture<Void> answering = CompletableFuture.completedFuture(null);
@@ -66,6 +68,7 @@ public final class Playing implements MediaTransport.Listener {
     private ScheduledFuture<?> quality;
     private final byte[] rtcpOut = new byte[1500];
     private final RtcpCompound compound = new RtcpCompound();
+    private volatile HandshakeGate.Ticket ticket;
     private final SenderReport sr = new SenderReport();
 
     public Playing(MediaContext ctx, RoomSession session) {
@@ -174,7 +177,7 @@ public final class Playing implements MediaTransport.Listener {
             answerVersion = version;
             if (!started) {
                 try {
-                    t.start(ServerSdp.transport(offer));
+                    startGated(t, ServerSdp.transport(offer));
                 } catch (ServerSdp.SdpProblem | RuntimeException e) {
                     throw new ExpressException(ErrorCode.SDP_INVALID.code(), e.getMessage());
                 }
@@ -296,20 +299,50 @@ public final class Playing implements MediaTransport.Listener {
         }
     }
 
+    /**
+     * Starts ICE and DTLS when the JVM's handshake gate lets it (a few transports connect at a
+     * time); the place is given back when the transport connects, fails or closes.
+     */
+    private void startGated(MediaTransport t, RemoteParameters remote) {
+        ctx.handshakes().admit(ticket -> {
+            this.ticket = ticket;
+            if (t.isFinished() || transport != t) {
+                ticket.release();
+                return;
+            }
+            try {
+                t.start(remote);
+            } catch (RuntimeException e) {
+                ticket.release();
+                LOG.warn("room {}: the subscriber transport did not start: {}", session.roomID(), e.getMessage());
+            }
+        });
+    }
+
+    private void releaseTicket() {
+        HandshakeGate.Ticket t = ticket;
+        if (t != null) {
+            t.release();
+        }
+    }
+
     // ---- MediaTransport.Listener
 
     @Override
     public void connected() {
+        releaseTicket();
         ctx.loop().execute(this::requestKeyframes);
     }
 
     @Override
     public void failed(String reason) {
+        releaseTicket();
         LOG.warn("room {}: the subscriber transport failed: {}", session.roomID(), reason);
     }
 
     @Override
     public void closed(String reason) {
+        releaseTicket();
         LOG.info("room {}: the subscriber transport closed: {}", session.roomID(), reason);
     }
 
