@@ -25,8 +25,9 @@ class MediaSdkTest extends WithServer {
         player.startPlayingStream("s1", sink).orTimeout(10, TimeUnit.SECONDS).join();
         assertThat(playEvents.next("PlayerStateUpdate").arg(1)).isEqualTo(PlayerState.PLAY_REQUESTING);
         assertThat(playEvents.next("PlayerStateUpdate").arg(1)).isEqualTo(PlayerState.PLAYING);
-        playEvents.next("PlayerRecvAudioFirstFrame");
-        playEvents.next("PlayerRecvVideoFirstFrame");
+        // Audio and video come on their own, in either order.
+        await().atMost(Duration.ofSeconds(20)).until(() -> playEvents.named("PlayerRecvAudioFirstFrame").size() == 1
+                && playEvents.named("PlayerRecvVideoFirstFrame").size() == 1);
         await().atMost(Duration.ofSeconds(10)).until(() -> sink.audioPackets.get() >= 50 && sink.videoPackets.get() >= 50);
         // The SFU asked the publisher for a key frame when the play joined (RTCP PLI or FIR back to our source).
         await().atMost(Duration.ofSeconds(5)).until(() -> source.keyframeRequests.get() > 0);
