@@ -89,7 +89,8 @@ public final class MediaTransport implements PacketRouter.Endpoint, IceListener,
         this.role = role;
         this.listener = listener;
         IceCredentials creds = IceCredentials.generate();
-        while (iceLite && !host.router.registerUfrag(creds.ufrag(), this)) {
+        // Both agents answer checks that name our ufrag (the controlling one for peers such as Janus).
+        while (!host.router.registerUfrag(creds.ufrag(), this)) {
             creds = IceCredentials.generate();
         }
         this.localIce = creds;
