@@ -266,6 +266,15 @@ public final class JanusClient implements AutoCloseable {
         }
     }
 
+    /** Waits for a request whose failure changes nothing (leaving, hanging up); logs it at debug. */
+    static void awaitQuietly(CompletableFuture<?> f) {
+        try {
+            await(f);
+        } catch (JanusException e) {
+            LOG.debug("ignored: {}", e.getMessage());
+        }
+    }
+
     private static Throwable translate(Throwable e, ObjectNode body) {
         Throwable c = e instanceof CompletionException && e.getCause() != null ? e.getCause() : e;
         if (c instanceof JanusException) {

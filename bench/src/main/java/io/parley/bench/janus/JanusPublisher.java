@@ -142,8 +142,8 @@ public final class JanusPublisher implements AutoCloseable {
     @Override
     public void close() {
         source.stop();
+        JanusClient.awaitQuietly(handle.detach());
         transport.close();
-        handle.detach();
     }
 
     /** Connection events, and Janus's key frame requests for the source. */

@@ -76,8 +76,9 @@ public final class JanusSubscriber implements AutoCloseable {
     /** Closes the transport, leaves the room, and closes the sink. */
     @Override
     public void close() {
+        // Leave first, so Janus stops sending before our port forgets its address.
+        JanusClient.awaitQuietly(handle.detach());
         transport.close();
-        handle.detach();
         sink.close();
     }
 
