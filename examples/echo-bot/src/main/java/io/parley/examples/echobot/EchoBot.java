@@ -16,6 +16,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -60,7 +61,7 @@ public final class EchoBot implements AutoCloseable {
     private final String roomID;
     private final User user;
     private final VoiceAgent agent;
-    private final Map<String, PcmSource> answers = new ConcurrentHashMap<>();
+    private final Map<String, Answer> answers = new ConcurrentHashMap<>();
 
     /** A bot for {@code user} in {@code roomID} of the profile's server; {@link #start(RoomConfig)} logs it in. */
     public EchoBot(EngineProfile profile, String roomID, User user, VoiceAgent agent) {
@@ -100,29 +101,78 @@ public final class EchoBot implements AutoCloseable {
         if (user.userID().equals(stream.user().userID()) || answers.containsKey(streamID)) {
             return; // its own answers, or one it already plays
         }
-        PcmSource voice = new PcmSource(1);
-        // 100 ms of silence first: the source sends a packet every 20 ms and nothing when its queue is
-        // empty, so what the bot hears, arriving with the network's jitter, needs that much of a cushion.
-        voice.push(new short[CUSHION_SAMPLES], 0, CUSHION_SAMPLES);
-        answers.put(streamID, voice);
-        String echoID = echoStreamID(streamID);
-        log.info("{} ({}) appeared: playing it, answering as {}", streamID, stream.user().userID(), echoID);
+        Answer answer = new Answer(streamID);
+        answers.put(streamID, answer);
+        log.info("{} ({}) appeared: playing it, answering as {}", streamID, stream.user().userID(), answer.echoID);
         // Callbacks run on the engine's callback thread, which completes these futures: never wait on them here.
-        engine.startPublishingStream(echoID, voice).whenComplete((ok, error) -> logOutcome("publishing " + echoID, error));
-        Voice say = (pcm, samples) -> voice.push(pcm, 0, samples);
-        engine.startPlayingStream(streamID, new PcmSink(new Listener(streamID, say)))
+        answer.publish();
+        engine.startPlayingStream(streamID, new PcmSink(new Listener(streamID, answer)))
                 .whenComplete((ok, error) -> logOutcome("playing " + streamID, error));
     }
 
     private void hangUp(StreamInfo stream) {
         String streamID = stream.streamID();
-        if (answers.remove(streamID) == null) {
+        Answer answer = answers.remove(streamID);
+        if (answer == null) {
             return;
         }
-        log.info("{} ended: stopping its play and {}", streamID, echoStreamID(streamID));
+        log.info("{} ended: stopping its play and {}", streamID, answer.echoID);
         engine.stopPlayingStream(streamID).whenComplete((ok, error) -> logOutcome("stopping the play of " + streamID, error));
-        engine.stopPublishingStream(echoStreamID(streamID))
-                .whenComplete((ok, error) -> logOutcome("stopping " + echoStreamID(streamID), error));
+        if (answer.published) {
+            engine.stopPublishingStream(answer.echoID).whenComplete((ok, error) -> logOutcome("stopping " + answer.echoID, error));
+        }
+    }
+
+    /**
+     * The bot's answer to one stream: the PCM source it publishes, made again when a publish fails
+     * (a source starts once), a few times, while the stream it answers is still there.
+     */
+    private final class Answer implements Voice {
+        private static final int ATTEMPTS = 3;
+
+        final String streamID;
+        final String echoID;
+        private volatile PcmSource source;
+        private volatile boolean published;
+        private volatile int attempts;
+
+        Answer(String streamID) {
+            this.streamID = streamID;
+            this.echoID = echoStreamID(streamID);
+        }
+
+        void publish() {
+            PcmSource next = new PcmSource(1);
+            // 100 ms of silence first: the source sends a packet every 20 ms and nothing when its queue is
+            // empty, so what the bot hears, arriving with the network's jitter, needs that much of a cushion.
+            next.push(new short[CUSHION_SAMPLES], 0, CUSHION_SAMPLES);
+            source = next;
+            attempts++;
+            engine.startPublishingStream(echoID, next).whenComplete((ok, error) -> {
+                if (error == null && answers.get(streamID) != this) {
+                    // the stream it answers ended while this publish was on its way
+                    engine.stopPublishingStream(echoID).whenComplete((stopped, e) -> logOutcome("stopping " + echoID, e));
+                } else if (error == null) {
+                    published = true;
+                    log.info("publishing {}: ok", echoID);
+                } else if (answers.get(streamID) == this && attempts < ATTEMPTS) {
+                    log.warn("publishing {} failed ({}): trying again in 2 s", echoID, error.getMessage());
+                    next.close();
+                    CompletableFuture.delayedExecutor(2, TimeUnit.SECONDS).execute(() -> {
+                        if (answers.get(streamID) == this) {
+                            publish();
+                        }
+                    });
+                } else {
+                    log.warn("publishing {} failed ({}); giving up", echoID, error.getMessage());
+                }
+            });
+        }
+
+        @Override
+        public void speak(short[] pcm, int samples) {
+            source.push(pcm, 0, samples);
+        }
     }
 
     private static void logOutcome(String what, Throwable error) {
