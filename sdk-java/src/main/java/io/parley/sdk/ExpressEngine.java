@@ -251,6 +251,24 @@ public final class ExpressEngine {
         });
     }
 
+    /** Stops (true) or resumes handing a played stream's audio to its sink; the play goes on. */
+    public void mutePlayStreamAudio(String streamID, boolean mute) {
+        execute(() -> {
+            if (playing != null) {
+                playing.mute(streamID, MediaKind.AUDIO, mute);
+            }
+        });
+    }
+
+    /** Stops (true) or resumes handing a played stream's video to its sink. */
+    public void mutePlayStreamVideo(String streamID, boolean mute) {
+        execute(() -> {
+            if (playing != null) {
+                playing.mute(streamID, MediaKind.VIDEO, mute);
+            }
+        });
+    }
+
     /** Logs out if needed and lets go of the engine's connections; its threads are shared and stay. */
     public CompletableFuture<Void> destroyEngine() {
         CompletableFuture<Void> done = call(() -> {
@@ -264,17 +282,8 @@ public final class ExpressEngine {
                 r.close();
             }
             return out.whenComplete((x, e) -> runtime.release());
-        });
+        }, true);
         return done;
-    }
-
-    /** Test and tool hook: drops the signaling socket as a network failure would; the engine resumes by itself. */
-    void dropSignalingForTest() {
-        execute(() -> {
-            if (room != null) {
-                room.dropConnection();
-            }
-        });
     }
 
     // ---- plumbing
@@ -308,11 +317,15 @@ public final class ExpressEngine {
 
     /** Runs {@code action} on the engine's loop; its future's outcome reaches the caller on the callback thread. */
     private <T> CompletableFuture<T> call(Supplier<CompletableFuture<T>> action) {
+        return call(action, false);
+    }
+
+    private <T> CompletableFuture<T> call(Supplier<CompletableFuture<T>> action, boolean evenDestroyed) {
         CompletableFuture<T> out = new CompletableFuture<>();
         try {
             loop.execute(() -> {
                 CompletableFuture<T> f;
-                if (destroyed && room == null) {
+                if (destroyed && !evenDestroyed) {
                     f = CompletableFuture.failedFuture(new ExpressException(ClientErrors.NOT_LOGGED_IN, "the engine was destroyed"));
                 } else {
                     try {

@@ -61,6 +61,11 @@ final class SdkServer implements AutoCloseable {
         return track(ExpressEngine.createEngine(new EngineProfile(app.appId(), uri()), events, FAST));
     }
 
+    /** An engine of {@link #APP} whose signaling goes through {@code proxy}, with these timings. */
+    ExpressEngine engineVia(TcpProxy proxy, EventHandler events, EngineOptions options) {
+        return track(ExpressEngine.createEngine(new EngineProfile(APP.appId(), proxy.uri()), events, options));
+    }
+
     /** An engine of {@code app} that logs in with the AppSign proof. */
     ExpressEngine appSignEngine(App app, EventHandler events) {
         return track(ExpressEngine.createEngine(new EngineProfile(app.appId(), app.appSign(), uri()), events, FAST));
@@ -77,7 +82,7 @@ final class SdkServer implements AutoCloseable {
         e.loginRoom(roomID, new User(userID), RoomConfig.withToken(token(APP, userID))).orTimeout(10, TimeUnit.SECONDS).join();
     }
 
-    private ExpressEngine track(ExpressEngine e) {
+    ExpressEngine track(ExpressEngine e) {
         synchronized (engines) {
             engines.add(e);
         }

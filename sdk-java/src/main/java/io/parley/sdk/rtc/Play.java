@@ -23,6 +23,8 @@ final class Play {
     final ReceiveStats video = new ReceiveStats();
     PlayerState state = PlayerState.NO_PLAY;
     private boolean closed;
+    private boolean mutedAudio;
+    private boolean mutedVideo;
     private long qualityAtNanos = System.nanoTime();
     private long qualityAudioBytes;
     private long qualityVideoBytes;
@@ -41,7 +43,7 @@ final class Play {
      * onPlayerRecvAudio/VideoFirstFrame).
      */
     synchronized boolean deliver(MediaKind kind, byte[] buf, int off, int len, long arrivalNanos) {
-        if (closed) {
+        if (closed || (kind == MediaKind.AUDIO ? mutedAudio : mutedVideo)) {
             return false;
         }
         ReceiveStats stats = kind == MediaKind.AUDIO ? audio : video;
@@ -52,6 +54,15 @@ final class Play {
             LOG.warn("play {}: the sink threw", streamID, e);
         }
         return first;
+    }
+
+    /** Stops (true) or resumes handing this kind's packets to the sink; the play goes on. */
+    synchronized void mute(MediaKind kind, boolean mute) {
+        if (kind == MediaKind.AUDIO) {
+            mutedAudio = mute;
+        } else {
+            mutedVideo = mute;
+        }
     }
 
     /** Closes the sink once; no packet reaches it afterwards. */

@@ -47,12 +47,17 @@ public final class Playing implements MediaTransport.Listener {
     private record Route(long ssrc, MediaKind kind, Play play) {
     }
 
+    /** A sending section of the latest offer: whose track its SSRC carries. */
+    private record OfferedTrack(long ssrc, MediaKind kind, String streamID) {
+    }
+
     private final MediaContext ctx;
     private final RoomSession session;
     private final long sdpSessionId = ThreadLocalRandom.current().nextLong(1, Long.MAX_VALUE);
     private final long rtcpSsrc = ThreadLocalRandom.current().nextLong(1, 1L << 32);
     private final Map<String, Play> plays = new HashMap<>();
     private volatile Route[] routes = new Route[0];
+    private List<OfferedTrack> offered = List.of();
     private MediaTransport transport;
     private boolean started;
     private long answerVersion;
@@ -79,12 +84,14 @@ public final class Playing implements MediaTransport.Listener {
         }
         Play p = new Play(streamID, sink);
         plays.put(streamID, p);
+        rebuildRoutes();
         setState(p, PlayerState.PLAY_REQUESTING, 0);
         startTimers();
         return session.request(id -> new Request.Play(id, streamID)).handle((r, e) -> {
             if (e != null) {
                 ExpressException error = RoomSession.express(e, ErrorCode.PLAY_FAILED.code());
                 if (plays.remove(streamID, p)) {
+                    rebuildRoutes();
                     p.close();
                     setState(p, PlayerState.NO_PLAY, error.errorCode());
                 }
@@ -103,9 +110,18 @@ public final class Playing implements MediaTransport.Listener {
         if (p == null) {
             return CompletableFuture.completedFuture(null);
         }
+        rebuildRoutes();
         p.close();
         setState(p, PlayerState.NO_PLAY, 0);
         return session.request(id -> new Request.StopPlay(id, streamID)).handle((r, e) -> null);
+    }
+
+    /** Stops (true) or resumes handing a played stream's audio or video to its sink. */
+    public void mute(String streamID, MediaKind kind, boolean mute) {
+        Play p = plays.get(streamID);
+        if (p != null) {
+            p.mute(kind, mute);
+        }
     }
 
     /** {@code playerStateUpdate} and {@code subscriberOffer} from the session. */
@@ -119,10 +135,9 @@ public final class Playing implements MediaTransport.Listener {
                 if ("PLAYING".equals(e.path("state").asText())) {
                     setState(p, PlayerState.PLAYING, e.path("errorCode").asInt());
                 } else if (p.state == PlayerState.PLAYING) {
-                    // The stream ended: for the app the play stopped (as the Web SDK reports it) and the
-                    // sink is finished; the server keeps waiting for the stream.
-                    p.close();
-                    setState(p, PlayerState.NO_PLAY, e.path("errorCode").asInt());
+                    // The stream ended: the play stops (NO_PLAY, as the Web SDK reports it) and its sink
+                    // is finished; play the stream again when it returns.
+                    stop(p.streamID);
                 }
             }
             case "subscriberOffer" -> {
@@ -169,19 +184,29 @@ public final class Playing implements MediaTransport.Listener {
         });
     }
 
-    /** The SSRCs of this offer's sending sections, mapped to the plays they carry. */
+    /** The SSRCs of this offer's sending sections, and the streams they carry ({@code a=msid}). */
     private void route(SessionDescription offer) {
-        List<Route> out = new ArrayList<>();
+        List<OfferedTrack> out = new ArrayList<>();
         for (MediaDescription m : offer.media()) {
             if (m.direction() != Direction.SENDONLY || m.msids().isEmpty() || m.ssrcs().isEmpty()) {
                 continue;
             }
-            Play p = plays.get(m.msids().get(0).streamId());
-            if (p == null) {
-                continue;
-            }
             Ssrc ssrc = m.ssrcs().get(0);
-            out.add(new Route(ssrc.ssrc(), "video".equals(m.media()) ? MediaKind.VIDEO : MediaKind.AUDIO, p));
+            out.add(new OfferedTrack(ssrc.ssrc(), "video".equals(m.media()) ? MediaKind.VIDEO : MediaKind.AUDIO,
+                    m.msids().get(0).streamId()));
+        }
+        offered = List.copyOf(out);
+        rebuildRoutes();
+    }
+
+    /** Maps the offered SSRCs to the current plays; called whenever either changes. */
+    private void rebuildRoutes() {
+        List<Route> out = new ArrayList<>();
+        for (OfferedTrack t : offered) {
+            Play p = plays.get(t.streamID());
+            if (p != null) {
+                out.add(new Route(t.ssrc(), t.kind(), p));
+            }
         }
         routes = out.toArray(Route[]::new);
     }
@@ -209,6 +234,7 @@ public final class Playing implements MediaTransport.Listener {
             setState(p, PlayerState.NO_PLAY, errorCode);
         }
         plays.clear();
+        offered = List.of();
         routes = new Route[0];
         if (reports != null) {
             reports.cancel(false);

@@ -5,11 +5,9 @@ import io.parley.sdk.StreamQualityLevel;
 import io.parley.sdk.media.FrameOutput;
 import io.parley.sdk.media.MediaKind;
 import io.parley.sdk.media.MediaSource;
-import io.parley.transport.MediaTransport;
 import io.parley.wire.rtcp.ReportBlock;
 import io.parley.wire.rtcp.SenderReport;
 import java.util.concurrent.ScheduledExecutorService;
-import java.util.function.Supplier;
 
 /**
  * One published stream on the publisher transport: its source, one packetizer per track, and what
@@ -20,11 +18,9 @@ import java.util.function.Supplier;
 final class Publication implements FrameOutput {
     final String streamID;
     final MediaSource source;
-    final TrackPacketizer audio;
-    final TrackPacketizer video;
+    final SentTrack audio;
+    final SentTrack video;
     final String[] mids;
-    private final Supplier<MediaTransport> transport;
-    private final TrackPacketizer.Output send;
     private volatile boolean mutedAudio;
     private volatile boolean mutedVideo;
     private volatile boolean running;
@@ -40,20 +36,12 @@ final class Publication implements FrameOutput {
     private long qualityAudioFrames;
     private long qualityVideoFrames;
 
-    Publication(String streamID, MediaSource source, TrackPacketizer audio, TrackPacketizer video, String[] mids,
-                Supplier<MediaTransport> transport) {
+    Publication(String streamID, MediaSource source, SentTrack audio, SentTrack video, String[] mids) {
         this.streamID = streamID;
         this.source = source;
         this.audio = audio;
         this.video = video;
         this.mids = mids;
-        this.transport = transport;
-        this.send = (buf, off, len) -> {
-            MediaTransport t = transport.get();
-            if (t != null) {
-                t.sendRtp(buf, off, len);
-            }
-        };
     }
 
     /** Starts the source on the shared pacer; its frames go out at once from here on. */
@@ -97,13 +85,11 @@ final class Publication implements FrameOutput {
         if (!running) {
             return;
         }
-        TrackPacketizer p = kind == MediaKind.AUDIO ? audio : video;
+        SentTrack p = kind == MediaKind.AUDIO ? audio : video;
         if (p == null || (kind == MediaKind.AUDIO ? mutedAudio : mutedVideo)) {
             return;
         }
-        synchronized (p) {
-            p.packetize(data, offset, length, rtpTimestamp, keyframe, send);
-        }
+        p.send(data, offset, length, rtpTimestamp, keyframe);
     }
 
     boolean owns(long ssrc) {
@@ -113,9 +99,7 @@ final class Publication implements FrameOutput {
     /** A NACK for {@code seq} of {@code ssrc}: sends it again from the history (RFC 4585 §6.2.1). */
     void resend(long ssrc, int seq) {
         if (video != null && video.ssrc() == ssrc) {
-            synchronized (video) {
-                video.resend(seq, send);
-            }
+            video.resend(seq);
         }
     }
 
@@ -123,14 +107,11 @@ final class Publication implements FrameOutput {
     int writeSenderReports(byte[] buf) {
         int n = 0;
         long ntp = NtpTime.now();
-        for (TrackPacketizer p : new TrackPacketizer[] {audio, video}) {
+        for (SentTrack p : new SentTrack[] {audio, video}) {
             if (p == null) {
                 continue;
             }
-            synchronized (p) {
-                if (p.packetsSent() == 0) {
-                    continue;
-                }
+            if (p.packetsSent() > 0) {
                 n += SenderReport.write(buf, n, p.ssrc(), ntp, p.rtpTimestampNow(), p.packetsSent(), p.octetsSent(), 0);
             }
         }

@@ -6,6 +6,8 @@ import io.parley.sdk.ExpressException;
 import io.parley.sdk.PublisherState;
 import io.parley.sdk.media.MediaKind;
 import io.parley.sdk.media.MediaSource;
+import io.parley.sdk.media.PacketOutput;
+import io.parley.sdk.media.RtpPacketizer;
 import io.parley.sdk.session.RoomSession;
 import io.parley.sdk.signal.ClientErrors;
 import io.parley.transport.MediaTransport;
@@ -113,8 +115,13 @@ public final class Publishing implements MediaTransport.Listener {
 
     private Publication allocate(String streamID, MediaSource source) {
         MediaTransport t = transport();
-        TrackPacketizer audio = null;
-        TrackPacketizer video = null;
+        PacketOutput send = (buf, off, len) -> {
+            if (!t.isFinished()) {
+                t.sendRtp(buf, off, len);
+            }
+        };
+        SentTrack audio = null;
+        SentTrack video = null;
         List<String> mids = new ArrayList<>();
         for (MediaKind kind : MediaKind.values()) {
             if (!source.kinds().contains(kind)) {
@@ -123,15 +130,16 @@ public final class Publishing implements MediaTransport.Listener {
             long ssrc = ThreadLocalRandom.current().nextLong(1, 1L << 32);
             String mid = claimSection(kind, ssrc, streamID);
             mids.add(mid);
-            TrackPacketizer p = new TrackPacketizer(kind, ssrc, kind == MediaKind.AUDIO ? SdpWriter.OPUS_PT : SdpWriter.VP8_PT,
-                    MAX_PAYLOAD).withMid(SdpWriter.MID_EXTENSION_ID, mid);
+            RtpPacketizer packetizer = new RtpPacketizer(kind, ssrc,
+                    kind == MediaKind.AUDIO ? SdpWriter.OPUS_PT : SdpWriter.VP8_PT, MAX_PAYLOAD)
+                    .withMid(SdpWriter.MID_EXTENSION_ID, mid);
             if (kind == MediaKind.AUDIO) {
-                audio = p;
+                audio = new SentTrack(packetizer, send);
             } else {
-                video = p;
+                video = new SentTrack(packetizer, send);
             }
         }
-        return new Publication(streamID, source, audio, video, mids.toArray(String[]::new), () -> t.isFinished() ? null : t);
+        return new Publication(streamID, source, audio, video, mids.toArray(String[]::new));
     }
 
     /** A free section of this kind, or a new one at the end (sections are never removed: RFC 8829 §5.2.2). */
@@ -334,9 +342,21 @@ public final class Publishing implements MediaTransport.Listener {
         ctx.loop().execute(() -> lost(reason));
     }
 
-    /** The transport ended under running streams: they stop (the server has dropped their media too). */
+    /**
+     * The transport ended under running streams: they stop (the server has dropped their media
+     * too). The server closes it when the session ends, and the kick-out that says why may come a
+     * moment after on the signaling socket: the streams stop with that reason if it comes within a
+     * second, else with the media failure.
+     */
     private void lost(String reason) {
-        if (transport != null && transport.isFinished()) {
+        MediaTransport t = transport;
+        if (t != null && t.isFinished()) {
+            ctx.timers().schedule(() -> ctx.loop().execute(() -> stopLost(t, reason)), 1, TimeUnit.SECONDS);
+        }
+    }
+
+    private void stopLost(MediaTransport t, String reason) {
+        if (transport == t && session.loggedIn()) {
             LOG.warn("room {}: the publisher transport ended: {}", session.roomID(), reason);
             for (Publication p : List.copyOf(streams.values())) {
                 if (p.running()) {

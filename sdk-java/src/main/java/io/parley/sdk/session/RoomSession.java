@@ -88,10 +88,12 @@ public final class RoomSession {
     public CompletableFuture<String> login() {
         emitState(RoomStateChangedReason.LOGINING, 0, "{}");
         CompletableFuture<String> result = new CompletableFuture<>();
+        SignalingConnection[] opened = new SignalingConnection[1];
         SignalingConnection.open(ctx.http(), ctx.signalingUri(), ctx.loop(), ctx.timers(), ctx.requestTimeoutMillis())
                 .thenCompose(c -> {
-                    conn = c;
+                    opened[0] = c;
                     checkStillLoggingIn();
+                    conn = c;
                     return c.request(Request.Hello::new, ctx.requestTimeoutMillis(), ClientErrors.LOGIN_TIMEOUT)
                             .thenCompose(hello -> {
                                 checkStillLoggingIn();
@@ -126,8 +128,10 @@ public final class RoomSession {
                     if (e.errorCode() == ErrorCode.CONNECTION_INTERRUPTED.code()) {
                         e = new ExpressException(ClientErrors.LOGIN_NETWORK, e.getMessage());
                     }
-                    if (conn != null) {
-                        conn.close();
+                    if (opened[0] != null) {
+                        opened[0].close();
+                    }
+                    if (conn == opened[0]) {
                         conn = null;
                     }
                     if (state == State.LOGGING_IN) {
@@ -213,13 +217,6 @@ public final class RoomSession {
         end(0);
         if (c != null) {
             c.close();
-        }
-    }
-
-    /** Drops the signaling socket as a network failure would; the session then resumes by itself. */
-    public void dropConnection() {
-        if (conn != null) {
-            conn.abort();
         }
     }
 

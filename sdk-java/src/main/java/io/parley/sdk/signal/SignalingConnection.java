@@ -167,14 +167,6 @@ public final class SignalingConnection {
         }
     }
 
-    /** Drops the socket at once, as a network failure would; the loss is reported. Call on the loop. */
-    public void abort() {
-        if (socket != null) {
-            socket.abort();
-        }
-        lose("aborted");
-    }
-
     private void send(String text) {
         WebSocket ws = socket;
         // java.net.http allows one outstanding send: chain them.
