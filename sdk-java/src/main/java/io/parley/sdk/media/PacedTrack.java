@@ -68,7 +68,9 @@ final class PacedTrack {
     }
 
     private long dueNanos(long ticks) {
-        return startNanos + Math.multiplyExact(ticks, 1_000_000_000L) / kind.clockRate();
+        // Whole seconds and the rest apart: ticks times 10^9 would overflow after a day of looping.
+        int rate = kind.clockRate();
+        return startNanos + ticks / rate * 1_000_000_000L + ticks % rate * 1_000_000_000L / rate;
     }
 
     private void tick() {

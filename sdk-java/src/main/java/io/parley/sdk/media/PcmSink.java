@@ -77,6 +77,9 @@ public final class PcmSink implements MediaSink {
         }
         started = true;
         lastSequence = sequence;
+        if (view.payloadLength() == 0) {
+            return; // padding alone (RFC 3550 §5.1): its number is no loss, its silence nothing to decode
+        }
         try {
             int samples = decoder.decode(packet, view.payloadOffset(), view.payloadLength(), pcm, 0, MAX_SAMPLES, false);
             lastSamples = samples;

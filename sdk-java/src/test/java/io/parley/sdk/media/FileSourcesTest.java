@@ -32,11 +32,16 @@ class FileSourcesTest {
     record Sent(MediaKind kind, long nanos, long timestamp, boolean key, int length) {
     }
 
-    private static List<Sent> run(MediaSource source, ScheduledExecutorService pacer, long millis) throws Exception {
+    private long startedNanos;
+    private long ranMillis;
+
+    private List<Sent> run(MediaSource source, ScheduledExecutorService pacer, long millis) throws Exception {
         List<Sent> sent = Collections.synchronizedList(new ArrayList<>());
+        startedNanos = System.nanoTime();
         source.start((kind, data, off, len, ts, key) -> sent.add(new Sent(kind, System.nanoTime(), ts, key, len)), pacer);
         Thread.sleep(millis);
         source.stop();
+        ranMillis = (System.nanoTime() - startedNanos) / 1_000_000; // a loaded machine oversleeps
         synchronized (sent) {
             return new ArrayList<>(sent);
         }
@@ -50,14 +55,14 @@ class FileSourcesTest {
         List<Sent> sent = run(source, pacer, 1000);
 
         // 50 packets per second of real time, with room for a loaded machine.
-        assertThat(sent.size()).isBetween(35, 53);
+        assertThat(sent.size()).isBetween((int) (0.6 * ranMillis / 20), (int) (ranMillis / 20) + 2);
         for (int i = 1; i < sent.size(); i++) {
             assertThat((sent.get(i).timestamp() - sent.get(i - 1).timestamp()) & 0xFFFF_FFFFL).isEqualTo(960);
         }
-        // Each packet left no earlier than its timestamp says (never ahead of real time).
-        long t0 = sent.get(0).nanos();
+        // No packet left before its timestamp says, counted from the start (never ahead of real time;
+        // a scheduler may run late, never early).
         for (int i = 0; i < sent.size(); i++) {
-            assertThat(sent.get(i).nanos() - t0).isGreaterThanOrEqualTo(i * 20_000_000L - 2_000_000L);
+            assertThat(sent.get(i).nanos() - startedNanos).isGreaterThanOrEqualTo(i * 20_000_000L);
         }
     }
 
@@ -76,7 +81,8 @@ class FileSourcesTest {
         assertThat(source.frames()).isEqualTo(5);
         List<Sent> sent = run(source, pacer, 900);
 
-        assertThat(sent.size()).isBetween(15, 29); // about 27 frames at 30 per second: more than three passes
+        // 30 frames a second: more than three passes of five frames.
+        assertThat(sent.size()).isBetween(16, (int) (ranMillis * 30 / 1000) + 2);
         for (int i = 0; i < sent.size(); i++) {
             assertThat(sent.get(i).key()).isEqualTo(i % 5 == 0);
             if (i > 0) { // 3000 ticks apart, across every restart too

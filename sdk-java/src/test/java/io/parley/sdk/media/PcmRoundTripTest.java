@@ -123,6 +123,12 @@ class PcmRoundTripTest {
                     sink.onRtp(MediaKind.AUDIO, packets.get(i), 0, packets.get(i).length, 0);
                 }
             }
+            // Padding alone with the next number: no loss, nothing decoded, nothing concealed.
+            byte[] padding = new byte[12 + 4];
+            int next = RtpPacket.parse(packets.get(4), 0, packets.get(4).length).sequenceNumber() + 1;
+            new io.parley.wire.rtp.RtpHeaderWriter().payloadType(111).sequenceNumber(next).writeTo(padding, 0);
+            io.parley.wire.rtp.RtpHeaderWriter.addPadding(padding, 0, 12, 4);
+            sink.onRtp(MediaKind.AUDIO, padding, 0, padding.length, 0);
             sink.onRtp(MediaKind.AUDIO, packets.get(2), 0, packets.get(2).length, 0); // too late: dropped
         }
         assertThat(sink.packetsDecoded()).isEqualTo(4);

@@ -37,6 +37,7 @@ public final class Vp8FrameAssembler {
     private final boolean[] start = new boolean[RING];
     private final boolean[] keyframe = new boolean[RING];
     private final boolean[] present = new boolean[RING];
+    private final boolean[] filler = new boolean[RING];
     private byte[] frame = new byte[64 * 1024];
     private boolean initialized;
     /** Nothing handed on or dropped yet: the first packet to arrive need not be the first sent. */
@@ -61,11 +62,16 @@ public final class Vp8FrameAssembler {
 
     /** Takes one RTP packet of the stream; whole frames it completes go to the listener at once. */
     public void onPacket(RtpPacket packet) {
-        try {
-            descriptor.wrap(packet.buffer(), packet.payloadOffset(), packet.payloadLength());
-        } catch (WireFormatException e) {
-            packetsMalformed++;
-            return;
+        // A packet of padding alone (RFC 3550 §5.1; senders probe bandwidth with them) takes a
+        // sequence number but belongs to no frame: it is held as filler, so its number is no gap.
+        boolean isFiller = packet.payloadLength() == 0;
+        if (!isFiller) {
+            try {
+                descriptor.wrap(packet.buffer(), packet.payloadOffset(), packet.payloadLength());
+            } catch (WireFormatException e) {
+                packetsMalformed++;
+                return;
+            }
         }
         long ext;
         if (!initialized) {
@@ -98,16 +104,19 @@ public final class Vp8FrameAssembler {
         if (present[s]) {
             return; // a duplicate (e.g. a retransmission that raced the original)
         }
-        int payloadLength = descriptor.payloadLength();
+        int payloadLength = isFiller ? 0 : descriptor.payloadLength();
         if (data[s] == null || data[s].length < payloadLength) {
             data[s] = new byte[Math.max(1500, payloadLength)];
         }
-        System.arraycopy(packet.buffer(), descriptor.payloadOffset(), data[s], 0, payloadLength);
+        if (!isFiller) {
+            System.arraycopy(packet.buffer(), descriptor.payloadOffset(), data[s], 0, payloadLength);
+        }
         length[s] = payloadLength;
         sequence[s] = ext;
         timestamp[s] = packet.timestamp();
-        marker[s] = packet.marker();
-        start[s] = descriptor.startOfPartition() && descriptor.partitionIndex() == 0;
+        filler[s] = isFiller;
+        marker[s] = !isFiller && packet.marker();
+        start[s] = !isFiller && descriptor.startOfPartition() && descriptor.partitionIndex() == 0;
         keyframe[s] = start[s] && descriptor.isKeyframe();
         present[s] = true;
         if (ext > highest) {
@@ -140,6 +149,11 @@ public final class Vp8FrameAssembler {
                 dropFrameAtHead();
                 continue;
             }
+            if (filler[h]) {
+                present[h] = false; // padding between frames: nothing lost
+                head++;
+                continue;
+            }
             if (!start[h]) {
                 if (fresh && highest - head < reorderWindow) {
                     return; // the frame's first packet may still come
@@ -158,7 +172,7 @@ public final class Vp8FrameAssembler {
                     broken = true;
                     break;
                 }
-                if (end != head && (start[e] || timestamp[e] != timestamp[h])) {
+                if (end != head && (start[e] || filler[e] || timestamp[e] != timestamp[h])) {
                     broken = true; // the next frame began: this one's last packet is lost
                     break;
                 }

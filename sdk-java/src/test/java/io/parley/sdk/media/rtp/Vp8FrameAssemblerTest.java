@@ -115,6 +115,26 @@ class Vp8FrameAssemblerTest {
     }
 
     @Test
+    void paddingOnlyPacketsBetweenFramesAreNoLoss() throws Exception {
+        for (int i = 0; i < 30; i++) {
+            List<byte[]> p = packets(frame(i, 300, i == 0), 3000L * i);
+            feed(p);
+            // The packetizer has moved on one number; a padding packet takes the next, as a
+            // sender probing for bandwidth does, and the following frame starts one later.
+            byte[] last = p.get(p.size() - 1);
+            int seq = ((last[2] & 0xFF) << 8 | (last[3] & 0xFF)) + 1;
+            byte[] padding = new byte[12 + 4];
+            new io.parley.wire.rtp.RtpHeaderWriter().payloadType(96).sequenceNumber(seq).timestamp(3000L * i)
+                    .ssrc(9).writeTo(padding, 0);
+            io.parley.wire.rtp.RtpHeaderWriter.addPadding(padding, 0, 12, 4);
+            feed(List.of(padding));
+            packetizer.packetize(new byte[1], 0, 1, 0, false, (b, off, len) -> { }); // skip that number
+        }
+        assertThat(out).hasSize(30);
+        assertThat(assembler.framesDropped()).isZero();
+    }
+
+    @Test
     void latePacketsAndDuplicatesAreIgnored() throws Exception {
         List<byte[]> first = packets(frame(0, 300, true), 0);
         feed(first);
