@@ -20,8 +20,10 @@ await withLoggedInPage(async (page, { streamID, seconds }) => {
     return stream.getTracks().map((t) => t.kind).sort();
   }, streamID);
   report('PLAYING', { tracks });
+  // An audio-only stream (the echo bot's answer) has no frames to wait for.
+  const enoughFrames = tracks.includes('video') ? ENOUGH_FRAMES : 0;
   let figures = await mediaFigures(page);
-  while (Date.now() < deadline && (figures.framesDecoded < ENOUGH_FRAMES || figures.audioPacketsReceived < ENOUGH_AUDIO_PACKETS)) {
+  while (Date.now() < deadline && (figures.framesDecoded < enoughFrames || figures.audioPacketsReceived < ENOUGH_AUDIO_PACKETS)) {
     await page.sleep(250);
     figures = await mediaFigures(page);
   }
