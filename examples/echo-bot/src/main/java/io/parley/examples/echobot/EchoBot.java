@@ -89,11 +89,14 @@ public final class EchoBot implements AutoCloseable {
         return Set.copyOf(answers.keySet());
     }
 
-    /** Leaves the room and releases the engine. */
+    /** Leaves the room and releases the engine, waiting 10 s at most (a stopping JVM should not hang on a dead server). */
     @Override
     public void close() {
         log.info("leaving room {}", roomID);
-        engine.destroyEngine().join();
+        engine.destroyEngine().orTimeout(10, TimeUnit.SECONDS).exceptionally(e -> {
+            log.warn("the engine did not stop cleanly: {}", e.toString());
+            return null;
+        }).join();
     }
 
     private void answer(StreamInfo stream) {
