@@ -51,8 +51,17 @@ public class FanOutBenchmark {
                     .withExtensions(ExtensionMap.of(3, 5, 4, 9), 2));
         }
         packet = new byte[1500];
+        length = startOnKeyframe(stream, packet, sequence);
+    }
+
+    /**
+     * Writes the publisher's 1,232-byte VP8 packet into {@code packet} (PT 96, marker, extensions
+     * 2, 3 and 4, 1,200 bytes of payload), has {@code stream} forward it as the first packet of a
+     * keyframe so every player starts, and leaves it a delta frame's packet for the runs; returns its length.
+     */
+    static int startOnKeyframe(PublishedStream stream, byte[] packet, int sequence) {
         byte[] values = {0x12, 0x34, 0x56, 0x00, 0x2a, '0'};
-        length = new RtpHeaderWriter().marker(true).payloadType(VP8).sequenceNumber(sequence).timestamp(90_000)
+        int length = new RtpHeaderWriter().marker(true).payloadType(VP8).sequenceNumber(sequence).timestamp(90_000)
                 .ssrc(0x12345678L)
                 .extension(2, values, 0, 3)
                 .extension(3, values, 3, 2)
@@ -64,6 +73,7 @@ public class FanOutBenchmark {
         length += 1200;
         stream.receiveRtp(packet, 0, length);
         packet[length - 1200 + 1] = 0x01;
+        return length;
     }
 
     /** One packet from the publisher to every player. */

@@ -17,8 +17,11 @@ import io.netty.channel.epoll.EpollIoHandler;
 import io.netty.channel.nio.NioIoHandler;
 import io.netty.channel.socket.DatagramPacket;
 import io.netty.channel.socket.nio.NioDatagramChannel;
+import io.netty.util.internal.PlatformDependent;
 import io.parley.transport.RateLimitedLog;
 import java.net.InetSocketAddress;
+import java.util.Queue;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.LongAdder;
@@ -49,6 +52,12 @@ public final class UdpPort implements AutoCloseable {
     private final boolean loopbackOnly;
     private final AtomicBoolean flushPending = new AtomicBoolean();
     private final Runnable flushTask;
+    // Datagrams sent from other threads, written and flushed by one task on the event loop. Writing
+    // them with channel.write from those threads queued each write behind a flush already queued,
+    // so all but the first datagram of a burst waited for some later send to flush them.
+    private final Queue<DatagramPacket> fromOtherThreads = PlatformDependent.newMpscQueue();
+    private final AtomicBoolean drainPending = new AtomicBoolean();
+    private final Runnable drainTask;
     private final LongAdder received = new LongAdder();
     private final LongAdder sent = new LongAdder();
     private final LongAdder refusedDestinations = new LongAdder();
@@ -63,6 +72,14 @@ public final class UdpPort implements AutoCloseable {
         this.loopbackOnly = loopbackOnly;
         this.flushTask = () -> {
             flushPending.set(false);
+            channel.flush();
+        };
+        this.drainTask = () -> {
+            drainPending.set(false);
+            DatagramPacket p;
+            while ((p = fromOtherThreads.poll()) != null) {
+                channel.write(p, channel.voidPromise());
+            }
             channel.flush();
         };
     }
@@ -130,7 +147,8 @@ public final class UdpPort implements AutoCloseable {
 
     /**
      * Sends a copy of {@code buf[off, off + len)} to {@code to}. Datagrams written in one pass of
-     * the event loop leave together in one flush (sendmmsg on epoll). Any thread.
+     * the event loop leave together in one flush (sendmmsg on epoll); those from another thread are
+     * handed to the event loop, which writes and flushes what has gathered in one task. Any thread.
      */
     public void send(InetSocketAddress to, byte[] buf, int off, int len) {
         if (loopbackOnly && !to.getAddress().isLoopbackAddress()) {
@@ -140,10 +158,29 @@ public final class UdpPort implements AutoCloseable {
         }
         ByteBuf out = channel.alloc().directBuffer(len);
         out.writeBytes(buf, off, len);
-        channel.write(new DatagramPacket(out, to), channel.voidPromise());
         sent.increment();
+        EventLoop loop = channel.eventLoop();
+        if (!loop.inEventLoop()) {
+            fromOtherThreads.offer(new DatagramPacket(out, to));
+            // Set after the offer: a drain that has not yet cleared the flag will see this datagram.
+            if (!drainPending.getAndSet(true)) {
+                try {
+                    loop.execute(drainTask);
+                } catch (RejectedExecutionException closed) {
+                    // The port's own thread has shut down: nothing will send these any more, and the
+                    // next send must find the flag clear to release its datagram too.
+                    DatagramPacket p;
+                    while ((p = fromOtherThreads.poll()) != null) {
+                        p.release();
+                    }
+                    drainPending.set(false);
+                }
+            }
+            return;
+        }
+        channel.write(new DatagramPacket(out, to), channel.voidPromise());
         if (!flushPending.getAndSet(true)) {
-            channel.eventLoop().execute(flushTask);
+            loop.execute(flushTask);
         }
     }
 

@@ -1,5 +1,6 @@
 package io.parley.transport.srtp;
 
+import static io.parley.transport.srtp.RtpPackets.rtp;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.Arrays;
@@ -18,22 +19,6 @@ class SrtpRoundTripTest {
             new SrtpSession(SrtpKeys.fromExporter(profile, material, true)),
             new SrtpSession(SrtpKeys.fromExporter(profile, material, false)),
         };
-    }
-
-    private static byte[] rtp(int seq, int ssrc, int payload) {
-        byte[] p = new byte[12 + payload + 16];
-        p[0] = (byte) 0x80;
-        p[1] = 111;
-        p[2] = (byte) (seq >> 8);
-        p[3] = (byte) seq;
-        p[8] = (byte) (ssrc >>> 24);
-        p[9] = (byte) (ssrc >>> 16);
-        p[10] = (byte) (ssrc >>> 8);
-        p[11] = (byte) ssrc;
-        for (int i = 12; i < 12 + payload; i++) {
-            p[i] = (byte) (i * 31 + seq);
-        }
-        return p;
     }
 
     @ParameterizedTest
