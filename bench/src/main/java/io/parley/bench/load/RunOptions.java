@@ -6,6 +6,8 @@ import java.time.Duration;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
+import java.util.EnumSet;
+import java.util.Set;
 import picocli.CommandLine.Option;
 
 /** How long a media run lasts, how fast it sets up, and where its JSON goes. */
@@ -25,6 +27,13 @@ public final class RunOptions {
     @Option(names = "--call-timeout", paramLabel = "SECONDS", defaultValue = "30",
             description = "The longest one login, publish or play may take (default: ${DEFAULT-VALUE}).")
     int callTimeoutSeconds;
+
+    @Option(names = "--compare", paramLabel = "floor", split = ",",
+            description = "Run the same load on the C floor relay (bench/floor) in the same run and report Parley / floor ratios.")
+    Set<Compare> compare = EnumSet.noneOf(Compare.class);
+
+    /** What else a run measures beside Parley. */
+    enum Compare { floor }
 
     @Option(names = "--out", paramLabel = "FILE",
             description = "The JSON report (default: bench/target/results/SCENARIO-TIMESTAMP.json).")

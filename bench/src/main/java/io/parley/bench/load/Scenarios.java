@@ -1,5 +1,7 @@
 package io.parley.bench.load;
 
+import io.parley.bench.floor.FloorLoad;
+import io.parley.bench.load.compare.FloorBaseline;
 import io.parley.bench.load.media.SourceShape;
 import io.parley.bench.load.media.SyntheticKit;
 import io.parley.bench.load.report.LoadReport;
@@ -22,14 +24,26 @@ final class Scenarios {
     private Scenarios() {
     }
 
-    /** One media load on Parley: a server of its own unless a running one was named. */
+    /**
+     * One media load on Parley (a server of its own unless a running one was named), then, when
+     * asked, the same load on the C floor, one after the other so they do not share the cores.
+     */
     static Point mediaPoint(TargetOptions target, RunOptions run, Plan plan, SourceShape shape, int players,
                             ProgressLine progress) throws IOException, InterruptedException {
         progress.show("parley: starting the server");
-        try (ParleyTarget parley = target.open()) {
-            Measurement m = new MediaRun(parley, plan, new SyntheticKit(), shape, run.timing(), progress).run(players);
-            return new Point(players, m, null, null);
+        Measurement parley;
+        try (ParleyTarget t = target.open()) {
+            parley = new MediaRun(t, plan, new SyntheticKit(), shape, run.timing(), progress).run(players);
         }
+        Measurement floor = null;
+        if (run.compare.contains(RunOptions.Compare.floor)) {
+            // The floor warms up for 2 s of its own run, then measures a window as long as Parley's.
+            FloorLoad load = FloorBaseline.load(shape, plan.publishers(), players, run.timing().window().plusSeconds(2));
+            progress.show("floor: " + load.players() + " players, " + load.packetsPerSecond() + " packets/s of "
+                    + load.payloadBytes() + " bytes");
+            floor = FloorBaseline.run(load, players);
+        }
+        return new Point(players, parley, floor, null);
     }
 
     /** Prints the table on {@code out}, writes the JSON and says where on {@code err}. */
