@@ -1,0 +1,89 @@
+package io.parley.sdk.internal;
+
+import io.parley.transport.MediaClient;
+import io.parley.transport.TransportLimits;
+import java.net.InetAddress;
+import java.net.http.HttpClient;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * What every engine of the JVM shares, so that hundreds of engines cost a few threads: a small
+ * worker pool (engines' state and callbacks run on it through {@link SerialExecutor}s), a
+ * scheduler for timers and media pacing, one HTTP client for the signaling WebSockets, and one
+ * {@link MediaClient} per local address (its UDP ports share one event loop per core). Pool
+ * threads are daemons; the media client's event loops are not, so it is closed when the last
+ * engine is destroyed.
+ */
+public final class EngineRuntime {
+    private static final EngineRuntime SHARED = new EngineRuntime();
+
+    private final ExecutorService workers;
+    private final ScheduledExecutorService scheduler;
+    private final HttpClient http;
+    private final Map<InetAddress, MediaClient> mediaClients = new HashMap<>();
+    private int engines;
+
+    private EngineRuntime() {
+        int cores = Runtime.getRuntime().availableProcessors();
+        workers = Executors.newFixedThreadPool(Math.max(2, Math.min(8, cores)), daemons("parley-sdk-worker"));
+        ScheduledThreadPoolExecutor s = new ScheduledThreadPoolExecutor(2, daemons("parley-sdk-timer"));
+        s.setRemoveOnCancelPolicy(true);
+        scheduler = s;
+        http = HttpClient.newBuilder().executor(workers).connectTimeout(Duration.ofSeconds(10)).build();
+    }
+
+    /** The one runtime of this JVM. */
+    public static EngineRuntime shared() {
+        return SHARED;
+    }
+
+    public ExecutorService workers() {
+        return workers;
+    }
+
+    /** Timers and media pacing; tasks on it must be short and never block. */
+    public ScheduledExecutorService scheduler() {
+        return scheduler;
+    }
+
+    public HttpClient http() {
+        return http;
+    }
+
+    /** An engine was created. */
+    public synchronized void retain() {
+        engines++;
+    }
+
+    /** An engine was destroyed; the last one closes the media clients. */
+    public synchronized void release() {
+        engines--;
+        if (engines <= 0) {
+            engines = 0;
+            mediaClients.values().forEach(MediaClient::close);
+            mediaClients.clear();
+        }
+    }
+
+    /** The media client that sends from {@code local}, created on first use. */
+    public synchronized MediaClient mediaClient(InetAddress local) {
+        return mediaClients.computeIfAbsent(local, a -> new MediaClient(a, TransportLimits.DEFAULTS));
+    }
+
+    private static ThreadFactory daemons(String prefix) {
+        AtomicInteger n = new AtomicInteger();
+        return r -> {
+            Thread t = new Thread(r, prefix + "-" + n.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        };
+    }
+}
