@@ -1,6 +1,9 @@
 package io.parley.bench.load;
 
 import io.parley.bench.plot.PlotCommand;
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.Logger;
+import org.slf4j.LoggerFactory;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -18,7 +21,19 @@ public final class LoadMain implements Runnable {
     CommandLine.Model.CommandSpec spec;
 
     public static void main(String[] args) {
+        quietLogs();
         System.exit(new CommandLine(new LoadMain()).execute(args));
+    }
+
+    /**
+     * Warnings and errors only: hundreds of engines log a line per transport at INFO, which would
+     * bury the progress line (and cost CPU the load generator needs).
+     */
+    static void quietLogs() {
+        if (LoggerFactory.getLogger(Logger.ROOT_LOGGER_NAME) instanceof Logger root) {
+            root.setLevel(Level.WARN);
+        }
+        java.util.logging.Logger.getLogger("").setLevel(java.util.logging.Level.WARNING);
     }
 
     @Override

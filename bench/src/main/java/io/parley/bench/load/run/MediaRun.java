@@ -96,9 +96,9 @@ public final class MediaRun {
             TimeUnit.MILLISECONDS.sleep(timing.warmup().toMillis());
 
             long gcMark = probe.gcLog() == null ? 0 : probe.gcLog().mark();
+            ServerSample s0 = probe.sample();
             meter.startWindow();
             Reception r0 = meter.snapshot();
-            ServerSample s0 = probe.sample();
             progress.show(() -> name + ": measuring | " + rates.line());
             TimeUnit.MILLISECONDS.sleep(timing.window().toMillis());
             ServerSample s1 = probe.sample();
@@ -204,9 +204,11 @@ public final class MediaRun {
                 if (last != null) {
                     long nanos = now.nanosSince(last);
                     double fwd = now.forwardedPackets() - last.forwardedPackets();
+                    // The meter starts counting afresh when the window opens.
+                    long received = r.packets() >= lastReception.packets() ? r.packets() - lastReception.packets() : r.packets();
                     text = String.format(Locale.ROOT, "server %.0f%% of a core, %.0f forwarded/s, players %.0f received/s, lost %d, delay p99 %.0f µs",
                             100 * now.cpuSecondsSince(last) / (nanos / 1e9), Ratio.perSecond(fwd, nanos),
-                            Ratio.perSecond(r.packets() - lastReception.packets(), nanos), r.lost(), r.delayMicros().p99());
+                            Ratio.perSecond(received, nanos), r.lost(), r.delayMicros().p99());
                 }
                 last = now;
                 lastReception = r;

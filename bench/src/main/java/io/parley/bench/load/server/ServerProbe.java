@@ -57,18 +57,19 @@ public final class ServerProbe {
     }
 
     private ServerSample sample(boolean withJvm) throws IOException, InterruptedException {
-        long now = System.nanoTime();
-        long cpu = ProcStat.read(pid).cpuNanos();
-        double rss = ProcStat.rssBytes(pid);
         double heap = Double.NaN;
         double gcCount = Double.NaN;
         double gcSeconds = Double.NaN;
+        // jstat first (it takes a JVM start): the clock, the CPU and the counters are then read together.
         if (jvm && withJvm) {
             JstatGc gc = JstatGc.read(pid);
             heap = gc.heapUsedBytes();
             gcCount = gc.collections();
             gcSeconds = gc.gcSeconds();
         }
+        long now = System.nanoTime();
+        long cpu = ProcStat.read(pid).cpuNanos();
+        double rss = ProcStat.rssBytes(pid);
         PrometheusText m = metrics == null ? PrometheusText.parse("") : scrape();
         return new ServerSample(now, cpu, rss, heap, gcCount, gcSeconds,
                 metric(m, "parley_media_rtp_forwarded_packets_total"), metric(m, "parley_media_rtp_forwarded_bytes_total"),
