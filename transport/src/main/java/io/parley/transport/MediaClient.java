@@ -13,7 +13,7 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * The Java SDK's side of media transport: a full, controlling ICE agent (RFC 8445) and the DTLS
- * client role (a=setup:active). Each transport gets its own ephemeral UDP port, so that two
+ * client role (a=setup:active), or the DTLS server role for a peer that answers a=setup:active. Each transport gets its own ephemeral UDP port, so that two
  * transports to the same server never share a 5-tuple; the ports share one event-loop thread per
  * core, so a load generator with a thousand transports does not need a thousand threads.
  */
@@ -33,12 +33,21 @@ public final class MediaClient implements AutoCloseable {
 
     /** A new transport; closing it closes its port too. Offers {@code profiles}, or both when none are given. */
     public MediaTransport createTransport(MediaTransport.Listener listener, SrtpProfile... profiles) {
+        return createTransport(listener, DtlsRole.CLIENT, profiles);
+    }
+
+    /**
+     * As {@link #createTransport(MediaTransport.Listener, SrtpProfile...)}, in the DTLS role the
+     * peer's SDP leaves us: {@link DtlsRole#SERVER} when an ICE-lite peer answers {@code a=setup:active}
+     * (RFC 5763 §5), as Janus does. ICE stays full and controlling either way.
+     */
+    public MediaTransport createTransport(MediaTransport.Listener listener, DtlsRole role, SrtpProfile... profiles) {
         SrtpProfile[] offer = profiles.length > 0 ? profiles
                 : new SrtpProfile[] {SrtpProfile.AEAD_AES_128_GCM, SrtpProfile.AES128_CM_HMAC_SHA1_80};
         PacketRouter router = new PacketRouter();
         UdpPort port = UdpPort.bind(new InetSocketAddress(bindAddress, 0), router, group);
         TransportHost host = new TransportHost(port, router, certificate, handshakes, limits, offer);
-        return new MediaTransport(host, DtlsRole.CLIENT, new ClosingListener(listener, port));
+        return new MediaTransport(host, role, false, new ClosingListener(listener, port));
     }
 
     /** Stops the threads; transports still open stop working, so close them first. */

@@ -76,15 +76,25 @@ public final class MediaTransport implements PacketRouter.Endpoint, IceListener,
     private final LongAdder stunRejected = new LongAdder();
 
     MediaTransport(TransportHost host, DtlsRole role, Listener listener) {
+        this(host, role, role == DtlsRole.SERVER, listener);
+    }
+
+    /**
+     * @param iceLite true for the ICE-lite agent that waits for checks (the server), false for the
+     *                controlling agent that sends them; independent of the DTLS role, because an
+     *                ICE-lite peer such as Janus may take the DTLS client role (RFC 5763 §5)
+     */
+    MediaTransport(TransportHost host, DtlsRole role, boolean iceLite, Listener listener) {
         this.host = host;
         this.role = role;
         this.listener = listener;
         IceCredentials creds = IceCredentials.generate();
-        while (role == DtlsRole.SERVER && !host.router.registerUfrag(creds.ufrag(), this)) {
+        // Both agents answer checks that name our ufrag (the controlling one for peers such as Janus).
+        while (!host.router.registerUfrag(creds.ufrag(), this)) {
             creds = IceCredentials.generate();
         }
         this.localIce = creds;
-        this.lite = role == DtlsRole.SERVER ? new IceLiteAgent(localIce, host.port::send, this) : null;
+        this.lite = iceLite ? new IceLiteAgent(localIce, host.port::send, this) : null;
     }
 
     /** Our a=ice-ufrag and a=ice-pwd. */
@@ -123,7 +133,7 @@ public final class MediaTransport implements PacketRouter.Endpoint, IceListener,
         }
         dtls = new DtlsConnection(role, host.certificate, remote.fingerprint(), host.handshakeExecutor,
                 this::sendDtls, this, host.limits.handshakeTimeoutMillis(), host.profiles);
-        if (role == DtlsRole.SERVER) {
+        if (lite != null) {
             lite.setRemoteCredentials(remote.ice());
         } else {
             if (remote.candidates().isEmpty()) {
@@ -328,7 +338,7 @@ public final class MediaTransport implements PacketRouter.Endpoint, IceListener,
             if (nowNanos - createdNanos > host.limits.setupTimeoutMillis() * 1_000_000L) {
                 finish(State.FAILED, "not connected within " + host.limits.setupTimeoutMillis() + " ms");
             }
-        } else if (s == State.CONNECTED && role == DtlsRole.SERVER
+        } else if (s == State.CONNECTED && lite != null
                 && nowNanos - lastHeardNanos > host.limits.consentTimeoutMillis() * 1_000_000L) {
             finish(State.CLOSED, "consent expired: nothing authenticated from the peer for "
                     + host.limits.consentTimeoutMillis() + " ms (RFC 7675)");

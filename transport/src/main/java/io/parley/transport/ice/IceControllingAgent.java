@@ -43,6 +43,8 @@ public final class IceControllingAgent {
     private final long iceTimeoutMillis;
     private final long consentTimeoutMillis;
     private final byte[] remoteKey;
+    private final byte[] localKey;
+    private final StunReply reply = new StunReply();
     private final String username;
     private final long tieBreaker = RANDOM.nextLong();
     private final byte[] buf = new byte[548];
@@ -76,6 +78,7 @@ public final class IceControllingAgent {
         this.iceTimeoutMillis = iceTimeoutMillis;
         this.consentTimeoutMillis = consentTimeoutMillis;
         this.remoteKey = StunCredentials.shortTermKey(remote.pwd());
+        this.localKey = StunCredentials.shortTermKey(local.pwd());
         this.username = remote.ufrag() + ":" + local.ufrag();
     }
 
@@ -103,6 +106,10 @@ public final class IceControllingAgent {
     /** Handles a STUN message that came from the server's address. */
     public void onStun(StunMessage msg, InetSocketAddress from) {
         int cls = msg.messageClass();
+        if (msg.method() == StunMessageType.BINDING && cls == StunMessageType.REQUEST) {
+            answer(msg, from);
+            return;
+        }
         if (msg.method() != StunMessageType.BINDING
                 || (cls != StunMessageType.SUCCESS_RESPONSE && cls != StunMessageType.ERROR_RESPONSE)) {
             return;
@@ -130,6 +137,21 @@ public final class IceControllingAgent {
             listener.validated(from);
             listener.nominated(from);
         }
+    }
+
+    /**
+     * A full agent answers the peer's checks too (RFC 8445 §7.3): Parley's ICE-lite server sends
+     * none, but Janus's libnice in lite mode does, and holds back its DTLS until they succeed.
+     * Requests that do not name our ufrag or fail integrity get no answer.
+     */
+    private void answer(StunMessage msg, InetSocketAddress from) {
+        String user = msg.username();
+        if (state == State.DONE || user == null || !msg.hasFingerprint() || !msg.checkFingerprint()
+                || !user.startsWith(local.ufrag() + ":") || !msg.hasMessageIntegrity()
+                || !msg.checkMessageIntegrity(localKey)) {
+            return;
+        }
+        sender.send(from, reply.buffer(), 0, reply.success(msg, from, localKey));
     }
 
     private void tick() {
