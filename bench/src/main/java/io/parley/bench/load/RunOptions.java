@@ -28,12 +28,14 @@ public final class RunOptions {
             description = "The longest one login, publish or play may take (default: ${DEFAULT-VALUE}).")
     int callTimeoutSeconds;
 
-    @Option(names = "--compare", paramLabel = "floor", split = ",",
-            description = "Run the same load on the C floor relay (bench/floor) in the same run and report Parley / floor ratios.")
+    @Option(names = "--compare", paramLabel = "floor|janus", split = ",",
+            description = {"Run the same load, right after Parley's, on the C floor relay (bench/floor) and/or on Janus's",
+                    "VideoRoom (bench/janus: a network namespace of its own, root needed) and report Parley / floor and",
+                    "Parley / Janus ratios."})
     Set<Compare> compare = EnumSet.noneOf(Compare.class);
 
     /** What else a run measures beside Parley. */
-    enum Compare { floor }
+    enum Compare { floor, janus }
 
     @Option(names = "--out", paramLabel = "FILE",
             description = "The JSON report (default: bench/target/results/SCENARIO-TIMESTAMP.json).")

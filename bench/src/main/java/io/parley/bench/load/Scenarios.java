@@ -1,6 +1,7 @@
 package io.parley.bench.load;
 
 import io.parley.bench.floor.FloorLoad;
+import io.parley.bench.janus.JanusException;
 import io.parley.bench.load.compare.FloorBaseline;
 import io.parley.bench.load.media.SourceShape;
 import io.parley.bench.load.media.SyntheticKit;
@@ -11,6 +12,7 @@ import io.parley.bench.load.report.ReportJson;
 import io.parley.bench.load.report.ReportTable;
 import io.parley.bench.load.run.MediaRun;
 import io.parley.bench.load.run.Plan;
+import io.parley.bench.load.target.JanusTarget;
 import io.parley.bench.load.target.ParleyTarget;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -26,7 +28,7 @@ final class Scenarios {
 
     /**
      * One media load on Parley (a server of its own unless a running one was named), then, when
-     * asked, the same load on the C floor, one after the other so they do not share the cores.
+     * asked, the same load on the C floor and on Janus, one after the other so they do not share the cores.
      */
     static Point mediaPoint(TargetOptions target, RunOptions run, Plan plan, SourceShape shape, int players,
                             ProgressLine progress) throws IOException, InterruptedException {
@@ -43,7 +45,16 @@ final class Scenarios {
                     + load.payloadBytes() + " bytes");
             floor = FloorBaseline.run(load, players);
         }
-        return new Point(players, parley, floor, null);
+        Measurement janus = null;
+        if (run.compare.contains(RunOptions.Compare.janus)) {
+            progress.show("janus: starting its test host");
+            try (JanusTarget t = JanusTarget.start()) {
+                janus = new MediaRun(t, plan, new SyntheticKit(), shape, run.timing(), progress).run(players);
+            } catch (JanusException e) {
+                throw new IOException("--compare janus: " + e.getMessage(), e);
+            }
+        }
+        return new Point(players, parley, floor, janus);
     }
 
     /** Prints the table on {@code out}, writes the JSON and says where on {@code err}. */

@@ -24,7 +24,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 /**
  * One media load (broadcast or meeting) against one target, in phases so each figure has its own
  * moment: every user logs in (login time; then the live heap gives memory per session), publishers
- * publish, players play (join time: the user's login time plus play call to first packet), a
+ * publish, players play, {@code inFlight} at a time until each has its first packet (join time:
+ * the user's login time plus play call to first packet), a
  * warm-up, then the measured window (CPU, packets, delay, loss, GC), then the live heap again
  * (memory per play) and every client closes.
  */
@@ -86,7 +87,9 @@ public final class MediaRun {
             progress.show(() -> name + ": starting plays " + playing.get() + "/" + starts.size());
             failures += Bounded.run(starts, timing.inFlight(), timing.callTimeout(), s -> {
                 s.startNanos = System.nanoTime();
-                return clients.get(s.userId).play(s.streamId, s.sink);
+                // A play holds its slot until its first packet: the server accepts a play before the
+                // subscriber transport's DTLS handshake, and an unbounded burst of handshakes fails.
+                return clients.get(s.userId).play(s.streamId, s.sink).thenCompose(v -> s.sink.firstPacket());
             }, playing);
             awaitFirstPackets(starts, name);
 
