@@ -57,7 +57,7 @@ public final class ReportTable {
     }
 
     private static String block(Point p) {
-        List<String> header = new ArrayList<>(List.of("players " + p.players(), "parley"));
+        List<String> header = new ArrayList<>(List.of(p.players() > 0 ? "players " + p.players() : "", "parley"));
         boolean floor = p.floor() != null;
         boolean janus = p.janus() != null;
         if (floor) {

@@ -55,10 +55,13 @@ public final class LoginStormRun {
         List<LoadClient> clients = new ArrayList<>();
         try {
             ServerSample s0 = probe.sample();
+            long gcMark = probe.gcLog() == null ? 0 : probe.gcLog().mark();
             Storm storm = storm("u-", logins, times, "storm");
             clients = storm.clients;
             long elapsed = System.nanoTime() - start;
             ServerSample s1 = probe.sample();
+            double maxPause = probe.gcLog() == null ? Double.NaN
+                    : probe.gcLog().pausesSince(gcMark).stream().mapToDouble(Double::doubleValue).max().orElse(0);
             probe.collectGarbage();
             ServerSample loaded = probe.sample();
             long[] ok = IntStream.range(0, logins).mapToLong(times::get).filter(t -> t > 0).toArray();
@@ -68,7 +71,7 @@ public final class LoginStormRun {
                     Percentiles.Summary.EMPTY, Percentiles.of(ok).summary(1e6), Ratio.of(ok.length, seconds),
                     Ratio.of(loaded.heapUsedBytes() - idle.heapUsedBytes(), ok.length), Double.NaN,
                     Ratio.of(loaded.rssBytes() - idle.rssBytes(), ok.length), Double.NaN,
-                    s1.gcCount() - s0.gcCount(), s1.gcSeconds() - s0.gcSeconds(), Double.NaN, storm.failures);
+                    s1.gcCount() - s0.gcCount(), s1.gcSeconds() - s0.gcSeconds(), maxPause, storm.failures);
         } finally {
             progress.show(target.name() + ": logging out " + clients.size() + " users");
             Bounded.closeAll(clients, callTimeout);
