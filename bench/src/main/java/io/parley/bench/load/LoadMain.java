@@ -14,7 +14,7 @@ import picocli.CommandLine.Command;
  * a figure.
  */
 @Command(name = "parley bench", mixinStandardHelpOptions = true,
-        description = {"The load generator. `./parley bench jmh [JMH args]` runs the JMH benchmarks instead."},
+        description = "The load generator. `./parley bench jmh [JMH args]` runs the JMH benchmarks instead.",
         subcommands = {BroadcastCommand.class, MeetingCommand.class, LoginStormCommand.class, PlotCommand.class})
 public final class LoadMain implements Runnable {
     @CommandLine.Spec

@@ -16,9 +16,9 @@ import picocli.CommandLine.Spec;
 
 /** {@code login-storm}: N logins to one room as fast as the server accepts them. */
 @Command(name = "login-storm", mixinStandardHelpOptions = true, sortOptions = false,
-        description = {"N Java SDK engines log in to one room as fast as the server accepts them, --in-flight at a time,",
-                "after a warm-up storm of N/4. Reports logins/s, login time p50/p99/max (loginRoom to CONNECTED;",
-                "the goal: p50 <= 5 ms on loopback), the server's CPU and its live heap per session."})
+        description = "N Java SDK engines log in to one room as fast as the server accepts them, --in-flight at a time, "
+                + "after a warm-up storm of N/4. Reports logins/s, login time p50/p99/max (loginRoom to CONNECTED; the "
+                + "goal: p50 <= 5 ms on loopback), the server's CPU and its live heap per session.")
 final class LoginStormCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -43,9 +43,9 @@ final class LoginStormCommand implements Callable<Integer> {
                 m = new LoginStormRun(parley, logins, run.inFlight, run.callTimeout(), progress).run();
             }
         }
-        Scenarios.finish("login-storm", started, spec.commandLine().getParseResult().originalArgs(),
-                logins + " logins to one room, " + run.inFlight + " in flight", List.of(new Point(0, m, null, null)), run,
-                System.out, System.err);
+        String load = logins + " logins to one room, " + run.inFlight + " in flight";
+        Scenarios.finish(Scenarios.report("login-storm", started, spec.commandLine().getParseResult().originalArgs(), load,
+                List.of(new Point(0, m, null, null))), started, run, System.out, System.err);
         return 0;
     }
 }

@@ -15,8 +15,8 @@ import picocli.CommandLine.Spec;
 
 /** {@code meeting}: R rooms of K users, everyone publishing and playing everyone else in the room. */
 @Command(name = "meeting", mixinStandardHelpOptions = true, sortOptions = false,
-        description = {"R rooms of K users; each user publishes one stream (synthetic video and audio) and plays the",
-                "K - 1 others of its room: K x (K - 1) plays per room. The same figures as broadcast."})
+        description = "R rooms of K users; each user publishes one stream (synthetic video and audio) and plays the K - 1 "
+                + "others of its room: K x (K - 1) plays per room. The same figures as broadcast.")
 final class MeetingCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -46,9 +46,9 @@ final class MeetingCommand implements Callable<Integer> {
         try (ProgressLine progress = new ProgressLine(System.err)) {
             point = Scenarios.mediaPoint(target, run, plan, shape, users - 1, progress);
         }
-        Scenarios.finish("meeting", started, spec.commandLine().getParseResult().originalArgs(),
-                rooms + " rooms of " + users + " users, each publishing " + shape.describe() + " and playing the others",
-                List.of(point), run, System.out, System.err);
+        String load = rooms + " rooms of " + users + " users, each publishing " + shape.describe() + " and playing the others";
+        Scenarios.finish(Scenarios.report("meeting", started, spec.commandLine().getParseResult().originalArgs(), load,
+                List.of(point)), started, run, System.out, System.err);
         return 0;
     }
 }

@@ -29,9 +29,9 @@ public final class RunOptions {
     int callTimeoutSeconds;
 
     @Option(names = "--compare", paramLabel = "floor|janus", split = ",",
-            description = {"Run the same load, right after Parley's, on the C floor relay (bench/floor) and/or on Janus's",
-                    "VideoRoom (bench/janus: a network namespace of its own, root needed) and report Parley / floor and",
-                    "Parley / Janus ratios."})
+            description = "Run the same load, right after Parley's, on the C floor relay (bench/floor) and/or on Janus's "
+                    + "VideoRoom (bench/janus: a network namespace of its own, root needed) and report Parley / floor and "
+                    + "Parley / Janus ratios.")
     Set<Compare> compare = EnumSet.noneOf(Compare.class);
 
     /** What else a run measures beside Parley. */

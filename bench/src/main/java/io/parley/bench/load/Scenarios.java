@@ -43,30 +43,66 @@ final class Scenarios {
             FloorLoad load = FloorBaseline.load(shape, plan.publishers(), players, run.timing().window().plusSeconds(2));
             progress.show("floor: " + load.players() + " players, " + load.packetsPerSecond() + " packets/s of "
                     + load.payloadBytes() + " bytes");
-            floor = FloorBaseline.run(load, players);
+            try {
+                floor = FloorBaseline.run(load, players);
+            } catch (RuntimeException e) {
+                comparisonFailed("floor", e);
+            }
         }
         Measurement janus = null;
         if (run.compare.contains(RunOptions.Compare.janus)) {
             progress.show("janus: starting its test host");
-            try (JanusTarget t = JanusTarget.start()) {
-                janus = new MediaRun(t, plan, new SyntheticKit(), shape, run.timing(), progress).run(players);
-            } catch (JanusException e) {
-                throw new IOException("--compare janus: " + e.getMessage(), e);
-            }
+            janus = janus(plan, shape, players, run, progress);
         }
         return new Point(players, parley, floor, janus);
     }
 
+    /**
+     * The same plan on Janus. A comparison that fails leaves Parley's figures standing: the failure
+     * is reported on stderr and the point has no Janus column. A failure to take Janus's test host
+     * down after a measurement keeps the measurement.
+     */
+    private static Measurement janus(Plan plan, SourceShape shape, int players, RunOptions run, ProgressLine progress)
+            throws InterruptedException {
+        JanusTarget t;
+        try {
+            t = JanusTarget.start();
+        } catch (JanusException | RuntimeException e) {
+            comparisonFailed("janus", e);
+            return null;
+        }
+        Measurement m = null;
+        try {
+            m = new MediaRun(t, plan, new SyntheticKit(), shape, run.timing(), progress).run(players);
+        } catch (IOException | RuntimeException e) {
+            comparisonFailed("janus", e);
+        } finally {
+            try {
+                t.close();
+            } catch (RuntimeException e) {
+                comparisonFailed("janus (teardown)", e);
+            }
+        }
+        return m;
+    }
+
+    private static void comparisonFailed(String what, Exception e) {
+        System.err.println("[bench] --compare " + what + " failed, left out of this point: " + e.getMessage());
+    }
+
+    /** The run's report with the points measured so far. */
+    static LoadReport report(String scenario, ZonedDateTime startedAt, List<String> args, String load, List<Point> points) {
+        return new LoadReport(scenario, startedAt.format(DateTimeFormatter.ISO_OFFSET_DATE_TIME), args, load,
+                LoadReport.Machine.current(), List.copyOf(points));
+    }
+
     /** Prints the table on {@code out}, writes the JSON and says where on {@code err}. */
-    static LoadReport finish(String scenario, ZonedDateTime startedAt, List<String> args, String load, List<Point> points,
-                             RunOptions run, PrintStream out, PrintStream err) throws IOException {
-        LoadReport report = new LoadReport(scenario, startedAt.format(DateTimeFormatter.ISO_OFFSET_DATE_TIME), args, load,
-                LoadReport.Machine.current(), points);
+    static void finish(LoadReport report, ZonedDateTime startedAt, RunOptions run, PrintStream out, PrintStream err)
+            throws IOException {
         out.print(ReportTable.render(report));
         out.flush();
-        Path file = run.out(scenario, startedAt);
+        Path file = run.out(report.scenario(), startedAt);
         ReportJson.write(report, file);
         err.println("[bench] JSON: " + file.toAbsolutePath());
-        return report;
     }
 }

@@ -25,7 +25,8 @@ public final class TargetOptions {
     CommandSpec spec;
 
     @Option(names = "--server", paramLabel = "URL",
-            description = "Load a running server (http://host:port) instead of starting one; needs --server-pid, --app-id and --server-secret.")
+            description = "Load a running server (http://host:port) instead of starting one; needs --server-pid, --app-id and "
+                    + "--server-secret.")
     URI server;
 
     @Option(names = "--server-pid", paramLabel = "PID", description = "The running server's process id on this host (for its CPU and memory).")

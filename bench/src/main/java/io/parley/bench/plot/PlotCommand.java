@@ -20,8 +20,8 @@ import picocli.CommandLine.Parameters;
  * measured them, with the goal line at 1.25 × the floor.
  */
 @Command(name = "plot", mixinStandardHelpOptions = true,
-        description = {"Plot server CPU per forwarded packet against players from broadcast sweep JSON files",
-                "(./parley bench broadcast --players 10,25,50,100 [--compare floor]), as a PNG drawn by our own code."})
+        description = "Plot server CPU per forwarded packet against players from broadcast sweep JSON files (./parley bench"
+                + " broadcast --players 10,25,50,100 [--compare floor]), as a PNG drawn by our own code.")
 public final class PlotCommand implements Callable<Integer> {
     static final Color PARLEY = new Color(0x1F77B4);
     static final Color FLOOR = new Color(0x2CA02C);

@@ -78,6 +78,16 @@ class ReportTest {
     }
 
     @Test
+    void aLoginStormShowsItsLoginFiguresAndNoPacketRows() {
+        Measurement storm = new Measurement("parley", 0, 1000, 0, 20, 7, Double.NaN, Double.NaN, Double.NaN, Double.NaN,
+                Summary.EMPTY, Double.NaN, Summary.EMPTY, new Summary(1000, 4.25, 9.5, 12), 50, 4608, Double.NaN, 90_000,
+                Double.NaN, 3, 0.125, 40, 0);
+        String table = ReportTable.render(report(List.of(new Point(0, storm, null, null))));
+        assertThat(table).contains("logins/s").contains("4.25 / 9.50 / 12.00").contains("4.5 / -");
+        assertThat(table).doesNotContain("players 0").doesNotContain("forwarded packets/s").doesNotContain("CPU per forwarded");
+    }
+
+    @Test
     void tableOfParleyAloneHasNoRatioColumns() {
         String table = ReportTable.render(report(List.of(new Point(10, measurement("parley", 10, 6, 800), null, null))));
         assertThat(table).doesNotContain("parley/floor").doesNotContain("×");
