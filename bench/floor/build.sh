@@ -27,6 +27,7 @@ if ! have_headers; then
 fi
 
 # Built beside the target and renamed, so a concurrent run never executes a half-written binary.
-gcc -O2 -std=gnu11 -Wall -Wextra -Werror -o "$bin.tmp.$$" "$here/relay.c" -lcrypto
+# Warnings are shown, not fatal: a newer compiler must not break a benchmark.
+gcc -O2 -std=gnu11 -Wall -Wextra -o "$bin.tmp.$$" "$here/relay.c" -lcrypto
 mv -f "$bin.tmp.$$" "$bin"
 echo "$bin"

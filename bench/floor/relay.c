@@ -268,6 +268,7 @@ static int format_counters(char *buf, size_t size) {
 
 static void answer_control(int fd, const uint8_t *d, int len, const struct sockaddr_in *from) {
     if (len == 4 && memcmp(d, "STAT", 4) == 0) {
+        flush_sends(fd); /* so "out" counts every packet protected before the request */
         char reply[512];
         memcpy(reply, "STAT ", 5);
         int n = format_counters(reply + 5, sizeof reply - 5);

@@ -31,7 +31,7 @@ LOG_FILE="$STATE/janus.log"
 API="http://$JANUS_IP:$HTTP_PORT/janus"
 
 say() { printf '[janus-host] %s\n' "$*" >&2; }
-die() { say "error: $*"; exit "${2:-1}"; }
+die() { say "error: $1"; exit "${2:-1}"; }
 
 need_root() {
   [ "$(id -u)" -eq 0 ] || die "must run as root: it makes a network namespace and a veth pair (ip netns) and may apt-get install janus" 2

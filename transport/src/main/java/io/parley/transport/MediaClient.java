@@ -13,9 +13,10 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * The Java SDK's side of media transport: a full, controlling ICE agent (RFC 8445) and the DTLS
- * client role (a=setup:active), or the DTLS server role for a peer that answers a=setup:active. Each transport gets its own ephemeral UDP port, so that two
- * transports to the same server never share a 5-tuple; the ports share one event-loop thread per
- * core, so a load generator with a thousand transports does not need a thousand threads.
+ * client role (a=setup:active), or the server role for a peer that answers a=setup:active. Each
+ * transport gets its own ephemeral UDP port, so that two transports to the same server never share
+ * a 5-tuple; the ports share one event-loop thread per core, so a load generator with a thousand
+ * transports does not need a thousand threads.
  */
 public final class MediaClient implements AutoCloseable {
     private final DtlsCertificate certificate = DtlsCertificate.generate();

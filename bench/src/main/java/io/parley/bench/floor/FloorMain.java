@@ -1,5 +1,8 @@
 package io.parley.bench.floor;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -37,6 +40,7 @@ public final class FloorMain {
             }
             i++;
         }
+        System.out.println(machine());
         System.out.println(header());
         for (int n : players) {
             for (int pps : rates) {
@@ -46,16 +50,27 @@ public final class FloorMain {
         }
     }
 
+    /** The figures are only as quiet as the machine: say how busy it was. */
+    static String machine() {
+        String load;
+        try {
+            load = Files.readString(Path.of("/proc/loadavg")).trim();
+        } catch (IOException e) {
+            load = "unknown";
+        }
+        return "cores: " + Runtime.getRuntime().availableProcessors() + ", load average (1, 5, 15 min, tasks, last pid): " + load;
+    }
+
     static String header() {
-        return String.format(Locale.ROOT, "%7s %7s %7s %10s %11s %8s %9s %9s %9s %8s",
-                "players", "pps", "payload", "fwd pkts", "fwd pkt/s", "cpu s", "ns/fwd", "p50 µs", "p99 µs", "max µs") + "  loss";
+        return String.format(Locale.ROOT, "%7s %7s %7s %10s %8s %6s %9s %9s %9s %9s",
+                "players", "pps", "payload", "fwd pkts", "cpu s", "cpu %", "ns/fwd", "p50 µs", "p99 µs", "max µs") + "  loss";
     }
 
     static String row(FloorLoad load, FloorResult r) {
-        double windowSeconds = (double) r.packetsIn() / load.packetsPerSecond();
-        return String.format(Locale.ROOT, "%7d %7d %7d %10d %11.0f %8.3f %9.0f %9.1f %9.1f %8.1f  %.4f",
-                load.players(), load.packetsPerSecond(), load.payloadBytes(), r.forwardedPackets(),
-                r.forwardedPackets() / windowSeconds, r.cpuSeconds(), r.cpuNanosPerForwardedPacket(),
+        double windowSeconds = (double) (load.totalPackets() - load.warmUpPackets()) / load.packetsPerSecond();
+        return String.format(Locale.ROOT, "%7d %7d %7d %10d %8.3f %6.1f %9.0f %9.1f %9.1f %9.1f  %.4f",
+                load.players(), load.packetsPerSecond(), load.payloadBytes(), r.forwardedPackets(), r.cpuSeconds(),
+                100 * r.cpuSeconds() / windowSeconds, r.cpuNanosPerForwardedPacket(),
                 r.delayP50Micros(), r.delayP99Micros(), r.delayMaxMicros(), r.lossRatio());
     }
 

@@ -4,6 +4,7 @@ import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
+import java.io.OutputStreamWriter;
 import java.io.Writer;
 import java.net.DatagramPacket;
 import java.net.DatagramSocket;
@@ -65,7 +66,7 @@ public final class FloorProcess implements AutoCloseable {
         reader.start();
         List<String> said = new ArrayList<>();
         try {
-            try (Writer w = new java.io.OutputStreamWriter(p.getOutputStream(), StandardCharsets.US_ASCII)) {
+            try (Writer w = new OutputStreamWriter(p.getOutputStream(), StandardCharsets.US_ASCII)) {
                 for (FloorPlayer player : players) {
                     w.write(player.controlLine());
                     w.write('\n');

@@ -31,7 +31,6 @@ final class FloorReceiver implements AutoCloseable {
 
     private final Selector selector;
     private final List<DatagramChannel> channels = new ArrayList<>();
-    private final List<Track> tracks = new ArrayList<>();
     private final DelayHistogram delays = new DelayHistogram();
     private final ByteBuffer buf = ByteBuffer.allocate(2048);
     private final byte[] counterBlock = new byte[16];
@@ -49,8 +48,6 @@ final class FloorReceiver implements AutoCloseable {
         final FloorPlayer player;
         final Cipher blockCipher;
         final SrtpIndex index = new SrtpIndex();
-        long received;
-        long notOurs;
 
         Track(FloorPlayer player) throws GeneralSecurityException {
             this.player = player;
@@ -110,7 +107,6 @@ final class FloorReceiver implements AutoCloseable {
         try {
             for (int i = 0; i < channels.size(); i++) {
                 Track t = new Track(players.get(i));
-                tracks.add(t);
                 DatagramChannel ch = channels.get(i);
                 ch.connect(relay); // read() then takes only the relay's datagrams, without a sender address per packet
                 ch.register(selector, SelectionKey.OP_READ, t);
@@ -155,8 +151,7 @@ final class FloorReceiver implements AutoCloseable {
     private void onPacket(Track t, byte[] p, int len, long arrival) throws GeneralSecurityException {
         int hlen = rtpHeaderLength(p, len);
         if (hlen < 0 || len < hlen + 16 + 16 || readUint32(p, 8) != t.player.ssrc()) {
-            t.notOurs++;
-            return;
+            return; // not the relay's packet for this player: it counts as lost
         }
         int sequence = ((p[2] & 0xff) << 8) | (p[3] & 0xff);
         long index = t.index.estimate(sequence);
@@ -168,7 +163,6 @@ final class FloorReceiver implements AutoCloseable {
         t.blockCipher.update(counterBlock, 0, 16, keyStream, 0);
         long sentAt = (long) LONG.get(p, hlen) ^ (long) LONG.get(keyStream, 0);
         long number = (long) LONG.get(p, hlen + 8) ^ (long) LONG.get(keyStream, 8);
-        t.received++;
         if (number >= windowFrom && number < windowTo) {
             delays.recordNanos(arrival - sentAt);
             measuredReceived = measuredReceived + 1; // one writer: this thread
@@ -224,15 +218,6 @@ final class FloorReceiver implements AutoCloseable {
             throw failure;
         }
         return delays;
-    }
-
-    /** Packets each player received (any number), in player order; after {@link #stop()}. */
-    long[] receivedPerPlayer() {
-        long[] out = new long[tracks.size()];
-        for (int i = 0; i < out.length; i++) {
-            out[i] = tracks.get(i).received;
-        }
-        return out;
     }
 
     @Override

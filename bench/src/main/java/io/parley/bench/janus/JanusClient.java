@@ -57,6 +57,7 @@ public final class JanusClient implements AutoCloseable {
     private volatile boolean closed;
     /** Set once close begins, so that the long poll Janus ends with 404 on destroy is not retried. */
     private volatile boolean closing;
+    private volatile String endReason = "closed";
 
     private JanusClient(URI api, long sessionId) {
         this.api = api;
@@ -110,7 +111,7 @@ public final class JanusClient implements AutoCloseable {
     /** As {@link #send(URI, ObjectNode)}; with {@code ackAnswers} an ack is the whole answer (trickle, keepalive). */
     CompletableFuture<JanusReply> send(URI to, ObjectNode body, boolean ackAnswers) {
         if (closed) {
-            return CompletableFuture.failedFuture(new JanusException(JanusException.CLOSED, "session " + sessionId + " is closed"));
+            return CompletableFuture.failedFuture(new JanusException(JanusException.CLOSED, endReason));
         }
         String tx = txPrefix + "-" + nextTx.incrementAndGet();
         body.put("transaction", tx);
@@ -169,6 +170,12 @@ public final class JanusClient implements AutoCloseable {
         HttpRequest req = HttpRequest.newBuilder(uri).timeout(POLL_TIMEOUT).GET().build();
         HTTP.sendAsync(req, HttpResponse.BodyHandlers.ofString()).whenComplete((resp, e) -> {
             if (closing) {
+                return;
+            }
+            if (e == null && resp.statusCode() == 404) {
+                // Janus forgot the session (timed out, or Janus restarted): nothing more will come.
+                LOG.warn("Janus no longer knows session {} (HTTP 404 on the long poll); its requests fail", sessionId);
+                end("session " + sessionId + " is gone from Janus");
                 return;
             }
             if (e != null || resp.statusCode() != 200) {
@@ -239,8 +246,16 @@ public final class JanusClient implements AutoCloseable {
         } catch (ExecutionException | TimeoutException e) {
             LOG.debug("Janus destroy of session {}: {}", sessionId, e.toString());
         }
+        end("session " + sessionId + " closed");
+    }
+
+    /** No more requests: the pending ones fail, the handles hear null. */
+    private void end(String why) {
+        endReason = why;
+        closing = true;
         closed = true;
-        JanusException gone = new JanusException(JanusException.CLOSED, "session " + sessionId + " closed");
+        keepalive.cancel(false);
+        JanusException gone = new JanusException(JanusException.CLOSED, why);
         pending.values().forEach(f -> f.completeExceptionally(gone));
         pending.clear();
         handles.values().forEach(h -> h.deliver(null));

@@ -14,10 +14,9 @@ import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.atomic.LongAdder;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * A {@link MediaSource} published into a Janus VideoRoom: joins the room as a publisher, offers
@@ -27,7 +26,6 @@ import org.slf4j.LoggerFactory;
  * for a key frame.
  */
 public final class JanusPublisher implements AutoCloseable {
-    private static final Logger LOG = LoggerFactory.getLogger(JanusPublisher.class);
     private static final SecureRandom RANDOM = new SecureRandom();
     /** RTP payload bytes per packet: a 1,200-byte budget less RTP, extension and SRTP overhead. */
     static final int MAX_PAYLOAD = 1100;
@@ -75,16 +73,14 @@ public final class JanusPublisher implements AutoCloseable {
             String offer = JanusSdp.publisherOffer(JanusSdp.LocalSide.of(transport), tracks, client.sessionId());
             JanusReply answer = JanusClient.await(handle.message(JanusVideoRoom.publish(), new JanusReply.Jsep("offer", offer)));
             JanusSdp.RemoteSide remote = JanusSdp.remote(JanusSdp.parse(JanusVideoRoom.jsep(answer, "answer").sdp()));
+            String what = "publisher " + feed + " of room " + room;
+            CompletableFuture<Void> up = JanusPeer.webrtcUp(handle, what);
             JanusClient.await(handle.trickleCompleted());
             JanusPeer.start(transport, remote, Setup.ACTIVE);
             JanusPeer.awaitConnected(listener, transport);
+            JanusPeer.awaitUp(up, what);
             JanusPublisher p = new JanusPublisher(handle, transport, source, feed, packetizers);
             listener.publisher = p;
-            handle.listener(r -> {
-                if (r != null && ("hangup".equals(r.janus()) || "detached".equals(r.janus()))) {
-                    LOG.info("Janus ended publisher {} of room {}: {}", feed, room, r.raw());
-                }
-            });
             source.start(p.output(), pacer);
             return p;
         } catch (JanusException | RuntimeException e) {

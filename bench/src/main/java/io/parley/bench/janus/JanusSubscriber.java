@@ -8,9 +8,8 @@ import io.parley.transport.dtls.DtlsRole;
 import io.parley.wire.sdp.SessionDescription;
 import io.parley.wire.sdp.Setup;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.LongAdder;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * One feed of a Janus VideoRoom played into a {@link MediaSink}: joins as a subscriber to the
@@ -19,7 +18,6 @@ import org.slf4j.LoggerFactory;
  * the payload types of Janus's offer, on the transport's event loop.
  */
 public final class JanusSubscriber implements AutoCloseable {
-    private static final Logger LOG = LoggerFactory.getLogger(JanusSubscriber.class);
 
     private final JanusHandle handle;
     private final MediaTransport transport;
@@ -45,15 +43,13 @@ public final class JanusSubscriber implements AutoCloseable {
             SinkListener listener = new SinkListener(sink, Map.copyOf(remote.payloadKinds()));
             transport = media.createTransport(listener, DtlsRole.SERVER);
             String answer = JanusSdp.subscriberAnswer(offer, JanusSdp.LocalSide.of(transport), client.sessionId());
+            String what = "the subscription to feed " + feed + " of room " + room;
+            CompletableFuture<Void> up = JanusPeer.webrtcUp(handle, what);
             JanusClient.await(handle.message(JanusVideoRoom.start(), new JanusReply.Jsep("answer", answer)));
             JanusClient.await(handle.trickleCompleted());
             JanusPeer.start(transport, remote, Setup.ACTPASS, Setup.ACTIVE);
             JanusPeer.awaitConnected(listener, transport);
-            handle.listener(r -> {
-                if (r != null && ("hangup".equals(r.janus()) || "detached".equals(r.janus()))) {
-                    LOG.info("Janus ended the subscription to feed {} of room {}: {}", feed, room, r.raw());
-                }
-            });
+            JanusPeer.awaitUp(up, what);
             return new JanusSubscriber(handle, transport, sink, listener);
         } catch (JanusException | RuntimeException e) {
             if (transport != null) {

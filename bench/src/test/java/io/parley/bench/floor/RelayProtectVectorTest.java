@@ -123,4 +123,68 @@ class RelayProtectVectorTest {
         assertThat(c.in()).isEqualTo(1);
         assertThat(c.out()).isEqualTo(1);
     }
+    @Test
+    void random_datagrams_are_each_dropped_or_forwarded_and_the_relay_lives_on() throws Exception {
+        startRelay(RFC_SSRC, 0);
+        List<byte[]> forwarded = java.util.Collections.synchronizedList(new java.util.ArrayList<>());
+        player.setSoTimeout(50);
+        Thread drain = new Thread(() -> {
+            while (!player.isClosed()) {
+                try {
+                    forwarded.add(receive());
+                } catch (SocketTimeoutException e) {
+                    // keep listening until the test closes the socket
+                } catch (Exception e) {
+                    return;
+                }
+            }
+        }, "player-drain");
+        drain.setDaemon(true);
+        drain.start();
+
+        java.util.Random random = new java.util.Random(7714);
+        int sent = 2000;
+        for (int i = 0; i < sent; i++) {
+            byte[] d = new byte[random.nextInt(300)];
+            random.nextBytes(d);
+            if (d.length > 0 && random.nextBoolean()) {
+                d[0] = (byte) (0x80 | (d[0] & 0x1f)); // version 2, no padding: half of them look like RTP
+            }
+            publisher.send(new DatagramPacket(d, d.length, relay.address()));
+            if (i % 100 == 0) {
+                Thread.sleep(1);
+            }
+        }
+        publish(RFC_PLAIN);
+        sent++;
+
+        RelayCounters c = relay.stat();
+        long deadline = System.nanoTime() + 5_000_000_000L;
+        while (c.in() + c.malformed() < sent && System.nanoTime() < deadline) {
+            Thread.sleep(10);
+            c = relay.stat();
+        }
+        assertThat(c.in() + c.malformed()).as("every datagram is counted once").isEqualTo(sent);
+        assertThat(c.in()).isPositive();
+        assertThat(c.malformed()).isPositive();
+        assertThat(c.out()).isEqualTo(c.in());
+        assertThat(c.sendErrors() + c.cryptoErrors()).isZero();
+        while (forwarded.size() < c.out() && System.nanoTime() < deadline) {
+            Thread.sleep(10);
+        }
+        assertThat(forwarded).hasSize((int) c.out());
+        byte[] last = forwarded.get(forwarded.size() - 1);
+        assertThat(HEX.formatHex(last, 0, 12)).isEqualTo("8040f17b8041f8d35501a0b2");
+        // random sequence numbers moved the relay's rollover counter; one small ROC verifies
+        int verified = 0;
+        for (long roc = 0; roc < 4096; roc++) {
+            try {
+                SrtpGcmCheck.unprotect(KEY, SALT, roc, last, last.length);
+                verified++;
+            } catch (javax.crypto.AEADBadTagException e) {
+                // not this ROC
+            }
+        }
+        assertThat(verified).isEqualTo(1);
+    }
 }

@@ -35,6 +35,7 @@ class JanusClientTest {
     private final LinkedBlockingQueue<String> events = new LinkedBlockingQueue<>();
     private final List<JsonNode> requests = new CopyOnWriteArrayList<>();
     private URI api;
+    private volatile boolean sessionGone;
 
     @BeforeEach
     void start() throws IOException {
@@ -55,6 +56,11 @@ class JanusClientTest {
     private void handle(HttpExchange ex) throws IOException {
         String path = ex.getRequestURI().getPath();
         String reply;
+        if ("GET".equals(ex.getRequestMethod()) && sessionGone) {
+            ex.sendResponseHeaders(404, -1);
+            ex.close();
+            return;
+        }
         if ("GET".equals(ex.getRequestMethod())) {
             String e;
             try {
@@ -137,6 +143,20 @@ class JanusClientTest {
             ObjectNode odd = JSON.createObjectNode().put("janus", "nonsense");
             assertThatThrownBy(() -> JanusClient.await(client.send(client.handleUri(h.id()), odd)))
                     .isInstanceOf(JanusException.class).satisfies(e -> assertThat(((JanusException) e).code()).isEqualTo(453));
+        }
+    }
+
+    @Test
+    void a_session_janus_forgot_ends_the_client_and_tells_the_handles() throws Exception {
+        try (JanusClient client = JanusClient.connect(api)) {
+            JanusHandle h = JanusClient.await(client.attach(JanusVideoRoom.PLUGIN));
+            LinkedBlockingQueue<String> heard = new LinkedBlockingQueue<>();
+            h.listener(r -> heard.add(r == null ? "session ended" : r.janus()));
+            sessionGone = true;
+            assertThat(heard.poll(10, TimeUnit.SECONDS)).isEqualTo("session ended");
+            assertThatThrownBy(() -> JanusClient.await(h.message(JanusVideoRoom.publish(), null)))
+                    .isInstanceOf(JanusException.class).hasMessageContaining("is gone from Janus")
+                    .satisfies(e -> assertThat(((JanusException) e).code()).isEqualTo(JanusException.CLOSED));
         }
     }
 

@@ -38,6 +38,7 @@ public final class RtpPacketizer {
     private volatile long packetsSent;
     private volatile long octetsSent;
     private volatile long lastRtpTimestamp;
+    private volatile long lastFrameNanos;
 
     /**
      * @param kind            AUDIO packetizes Opus, VIDEO packetizes VP8
@@ -96,6 +97,7 @@ public final class RtpPacketizer {
             throw new IllegalArgumentException("an empty frame has no RTP packet");
         }
         lastRtpTimestamp = rtpTimestamp & 0xFFFF_FFFFL;
+        lastFrameNanos = System.nanoTime();
         if (kind == MediaKind.AUDIO) {
             if (length > buf.length - MAX_HEADER_LENGTH) {
                 throw new IllegalArgumentException("Opus packet of " + length + " bytes does not fit one RTP packet");
@@ -153,6 +155,15 @@ public final class RtpPacketizer {
     /** The timestamp of the last frame packetized, for a sender report's RTP timestamp. */
     public long lastRtpTimestamp() {
         return lastRtpTimestamp;
+    }
+
+    /**
+     * {@link System#nanoTime()} when the last frame was packetized, 0 before the first: a sender
+     * report's RTP timestamp is {@link #lastRtpTimestamp()} plus the clock ticks since then
+     * (RFC 3550 §6.4.1).
+     */
+    public long lastFrameNanos() {
+        return lastFrameNanos;
     }
 
     /** This track's SSRC. */

@@ -21,8 +21,11 @@ class RtpPacketizerTest {
         RtpPacketizer p = new RtpPacketizer(MediaKind.AUDIO, 0x11223344L, 111, 1200);
         byte[] opus = Hex.parse("fc ff fe");
         int seq = p.nextSequenceNumber();
+        assertThat(p.lastFrameNanos()).isZero();
+        long before = System.nanoTime();
 
         assertThat(p.packetize(opus, 0, 3, 0x1_0000_0960L, false, collect)).isEqualTo(1);
+        assertThat(p.lastFrameNanos()).isGreaterThanOrEqualTo(before);
 
         byte[] expected = Hex.parse("""
                 80                # V=2, no padding, no extension, CC=0

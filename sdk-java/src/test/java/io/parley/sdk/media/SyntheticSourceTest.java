@@ -101,6 +101,32 @@ class SyntheticSourceTest {
     }
 
     @Test
+    void syntheticPacketsThroughThePacketizerAreCountedWithTheirDelay() throws Exception {
+        SyntheticSource source = new SyntheticSource(SyntheticConfig.audioVideo(400_000, 100));
+        CountingSink sink = new CountingSink();
+        java.util.Map<MediaKind, RtpPacketizer> packetizers = java.util.Map.of(
+                MediaKind.AUDIO, new RtpPacketizer(MediaKind.AUDIO, 1, 111, 1200).withMid(1, "0"),
+                MediaKind.VIDEO, new RtpPacketizer(MediaKind.VIDEO, 2, 96, 1200).withMid(1, "1"));
+        source.start((kind, data, off, len, ts, key) -> {
+            int n = packetizers.get(kind).packetize(data, off, len, ts, key,
+                    (b, o, l) -> sink.onRtp(kind, b, o, l, System.nanoTime()));
+            assertThat(n).isEqualTo(1); // one frame, one packet: each packet carries its own send time
+        }, pacer);
+        Thread.sleep(500);
+        source.stop();
+
+        CountingSink.Snapshot video = sink.snapshot(MediaKind.VIDEO);
+        CountingSink.Snapshot audio = sink.snapshot(MediaKind.AUDIO);
+        CountingSink.Snapshot all = sink.snapshot();
+        assertThat(video.packets()).isEqualTo(source.videoFrames());
+        assertThat(audio.packets()).isEqualTo(source.audioFrames());
+        assertThat(video.bytes()).isEqualTo(source.videoFrames() * (500 + 4)); // frame and VP8 descriptor
+        assertThat(all.lost()).isZero();
+        assertThat(all.delays().count()).isEqualTo(all.packets());
+        assertThat(all.maxMicros()).isLessThan(5_000_000); // sent and counted in one call: no real delay
+    }
+
+    @Test
     void configsThatCannotFitOnePacketAreRefused() {
         assertThatThrownBy(() -> SyntheticConfig.video(2_000_000, 100))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("raise the packet rate");
