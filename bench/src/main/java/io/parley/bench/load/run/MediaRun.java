@@ -85,13 +85,13 @@ public final class MediaRun {
             }
             AtomicInteger playing = new AtomicInteger();
             progress.show(() -> name + ": starting plays " + playing.get() + "/" + starts.size());
-            failures += Bounded.run(starts, timing.inFlight(), timing.callTimeout(), s -> {
+            // A play that fails or never gets a packet is counted once, below, as a play without a first packet.
+            Bounded.run(starts, timing.inFlight(), timing.callTimeout(), s -> {
                 s.startNanos = System.nanoTime();
                 // A play holds its slot until its first packet: the server accepts a play before the
                 // subscriber transport's DTLS handshake, and an unbounded burst of handshakes fails.
                 return clients.get(s.userId).play(s.streamId, s.sink).thenCompose(v -> s.sink.firstPacket());
             }, playing);
-            awaitFirstPackets(starts, name);
 
             Percentiles.Summary join = joinTimes(starts, loginNanos);
             Rates rates = new Rates(probe, meter);
@@ -145,19 +145,6 @@ public final class MediaRun {
                 pauses.isEmpty() ? (s1.gcCount() - s0.gcCount() == 0 ? 0 : Double.NaN)
                         : pauses.stream().mapToDouble(Double::doubleValue).max().orElse(Double.NaN),
                 failures);
-    }
-
-    /** Waits, bounded by the call timeout, until every play started has had its first packet. */
-    private void awaitFirstPackets(List<PlayStart> starts, String name) throws InterruptedException {
-        long deadline = System.nanoTime() + timing.callTimeout().toNanos();
-        while (System.nanoTime() < deadline) {
-            long waiting = starts.stream().filter(s -> s.sink.firstArrivalNanos() == 0).count();
-            if (waiting == 0) {
-                return;
-            }
-            progress.show(name + ": waiting for first packets, " + waiting + " of " + starts.size() + " plays");
-            TimeUnit.MILLISECONDS.sleep(20);
-        }
     }
 
     /** Per play that received anything: its user's login time plus play call to first packet, in ms. */
