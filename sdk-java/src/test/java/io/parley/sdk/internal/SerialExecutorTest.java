@@ -59,23 +59,22 @@ class SerialExecutorTest {
         SerialExecutor serial = new SerialExecutor(pool, "test", 3);
         CountDownLatch release = new CountDownLatch(1);
         CountDownLatch after = new CountDownLatch(1);
+        CountDownLatch started = new CountDownLatch(1);
         serial.execute(() -> {
+            started.countDown();
             try {
                 release.await();
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
         });
+        // Once the first task runs, the queue is empty: the next three fill it to the bound.
+        assertThat(started.await(20, TimeUnit.SECONDS)).isTrue();
         serial.execute(() -> {
             throw new IllegalStateException("a task that fails");
         });
         serial.execute(after::countDown);
-        // One may already be running: fill to the bound, then one more is refused.
-        try {
-            serial.execute(() -> { });
-        } catch (RejectedExecutionException ignored) {
-            // the bound was reached already
-        }
+        serial.execute(() -> { });
         assertThatThrownBy(() -> serial.execute(() -> { })).isInstanceOf(RejectedExecutionException.class);
         release.countDown();
         assertThat(after.await(10, TimeUnit.SECONDS)).isTrue();
