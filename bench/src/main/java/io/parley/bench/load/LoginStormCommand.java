@@ -3,7 +3,7 @@ package io.parley.bench.load;
 import io.parley.bench.load.report.Measurement;
 import io.parley.bench.load.report.Point;
 import io.parley.bench.load.run.LoginStormRun;
-import io.parley.bench.load.target.ParleyTarget;
+import io.parley.bench.load.targets.ParleyTarget;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.util.List;

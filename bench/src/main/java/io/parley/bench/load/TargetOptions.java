@@ -2,7 +2,7 @@ package io.parley.bench.load;
 
 import io.parley.bench.load.server.BenchApp;
 import io.parley.bench.load.server.ServerProcess;
-import io.parley.bench.load.target.ParleyTarget;
+import io.parley.bench.load.targets.ParleyTarget;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Path;

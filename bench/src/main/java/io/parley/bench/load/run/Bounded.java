@@ -10,7 +10,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
-import io.parley.bench.load.target.LoadClient;
+import io.parley.bench.load.targets.LoadClient;
 
 /**
  * Runs one asynchronous call per item with at most {@code inFlight} outstanding, each bounded by a
