@@ -8,7 +8,6 @@ import io.parley.sdk.PlayerState;
 import io.parley.sdk.media.MediaKind;
 import io.parley.sdk.media.MediaSink;
 import io.parley.sdk.session.RoomSession;
-import io.parley.sdk.internal.HandshakeGate;
 import io.parley.transport.MediaTransport;
 import io.parley.transport.RemoteParameters;
 import io.parley.wire.WireFormatException;
@@ -68,7 +67,7 @@ public final class Playing implements MediaTransport.Listener {
     private ScheduledFuture<?> quality;
     private final byte[] rtcpOut = new byte[1500];
     private final RtcpCompound compound = new RtcpCompound();
-    private volatile HandshakeGate.Ticket ticket;
+    private final GatedStart gated = new GatedStart();
     private final SenderReport sr = new SenderReport();
 
     public Playing(MediaContext ctx, RoomSession session) {
@@ -299,50 +298,29 @@ public final class Playing implements MediaTransport.Listener {
         }
     }
 
-    /**
-     * Starts ICE and DTLS when the JVM's handshake gate lets it (a few transports connect at a
-     * time); the place is given back when the transport connects, fails or closes.
-     */
+    /** Starts ICE and DTLS through the JVM's handshake gate, unless this transport was replaced meanwhile. */
     private void startGated(MediaTransport t, RemoteParameters remote) {
-        ctx.handshakes().admit(ticket -> {
-            this.ticket = ticket;
-            if (t.isFinished() || transport != t) {
-                ticket.release();
-                return;
-            }
-            try {
-                t.start(remote);
-            } catch (RuntimeException e) {
-                ticket.release();
-                LOG.warn("room {}: the subscriber transport did not start: {}", session.roomID(), e.getMessage());
-            }
-        });
-    }
-
-    private void releaseTicket() {
-        HandshakeGate.Ticket t = ticket;
-        if (t != null) {
-            t.release();
-        }
+        gated.start(ctx.handshakes(), t, remote, () -> transport == t,
+                e -> LOG.warn("room {}: the subscriber transport did not start: {}", session.roomID(), e.getMessage()));
     }
 
     // ---- MediaTransport.Listener
 
     @Override
     public void connected() {
-        releaseTicket();
+        gated.release();
         ctx.loop().execute(this::requestKeyframes);
     }
 
     @Override
     public void failed(String reason) {
-        releaseTicket();
+        gated.release();
         LOG.warn("room {}: the subscriber transport failed: {}", session.roomID(), reason);
     }
 
     @Override
     public void closed(String reason) {
-        releaseTicket();
+        gated.release();
         LOG.info("room {}: the subscriber transport closed: {}", session.roomID(), reason);
     }
 

@@ -10,7 +10,6 @@ import io.parley.sdk.media.PacketOutput;
 import io.parley.sdk.media.RtpPacketizer;
 import io.parley.sdk.session.RoomSession;
 import io.parley.sdk.signal.ClientErrors;
-import io.parley.sdk.internal.HandshakeGate;
 import io.parley.transport.MediaTransport;
 import io.parley.transport.RemoteParameters;
 import io.parley.wire.WireFormatException;
@@ -65,7 +64,7 @@ public final class Publishing implements MediaTransport.Listener {
     private final byte[] rtcpOut = new byte[1500];
     // RTCP views for the event loop, which alone uses them.
     private final RtcpCompound compound = new RtcpCompound();
-    private volatile HandshakeGate.Ticket ticket;
+    private final GatedStart gated = new GatedStart();
     private final PictureLossIndication pli = new PictureLossIndication();
     private final FullIntraRequest fir = new FullIntraRequest();
     private final GenericNack nack = new GenericNack();
@@ -324,45 +323,24 @@ public final class Publishing implements MediaTransport.Listener {
         }
     }
 
-    /**
-     * Starts ICE and DTLS when the JVM's handshake gate lets it (a few transports connect at a
-     * time); the place is given back when the transport connects, fails or closes.
-     */
+    /** Starts ICE and DTLS through the JVM's handshake gate, unless this transport was replaced meanwhile. */
     private void startGated(MediaTransport t, RemoteParameters remote) {
-        ctx.handshakes().admit(ticket -> {
-            this.ticket = ticket;
-            if (t.isFinished() || transport != t) {
-                ticket.release();
-                return;
-            }
-            try {
-                t.start(remote);
-            } catch (RuntimeException e) {
-                ticket.release();
-                LOG.warn("room {}: the publisher transport did not start: {}", session.roomID(), e.getMessage());
-            }
-        });
-    }
-
-    private void releaseTicket() {
-        HandshakeGate.Ticket t = ticket;
-        if (t != null) {
-            t.release();
-        }
+        gated.start(ctx.handshakes(), t, remote, () -> transport == t,
+                e -> LOG.warn("room {}: the publisher transport did not start: {}", session.roomID(), e.getMessage()));
     }
 
     // ---- MediaTransport.Listener
 
     @Override
     public void connected() {
-        releaseTicket();
+        gated.release();
         // On the DTLS handshake thread: the publishes waiting for it go on on the loop.
         ctx.loop().execute(() -> connected.complete(null));
     }
 
     @Override
     public void failed(String reason) {
-        releaseTicket();
+        gated.release();
         ctx.loop().execute(() -> {
             connected.completeExceptionally(new ExpressException(ClientErrors.MEDIA_FAILED, reason));
             lost(reason);
@@ -371,7 +349,7 @@ public final class Publishing implements MediaTransport.Listener {
 
     @Override
     public void closed(String reason) {
-        releaseTicket();
+        gated.release();
         ctx.loop().execute(() -> lost(reason));
     }
 
