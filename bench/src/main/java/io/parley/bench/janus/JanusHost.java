@@ -66,7 +66,7 @@ public final class JanusHost implements AutoCloseable {
         throw new JanusException(JanusException.BAD_REPLY, "janus-host.sh printed no \"pid=... api=... host_ip=...\" line: " + output);
     }
 
-    /** The janus process, whose CPU time {@link ProcessCpu} reads. */
+    /** The janus process, whose CPU time {@link io.parley.bench.os.ProcStat} reads. */
     public long pid() {
         return pid;
     }

@@ -1,5 +1,6 @@
 package io.parley.bench.janus;
 
+import io.parley.bench.os.ProcStat;
 import io.parley.sdk.media.CountingSink;
 import io.parley.sdk.media.SyntheticConfig;
 import io.parley.sdk.media.SyntheticSource;
@@ -120,10 +121,10 @@ public final class JanusSmoke {
             windows.forEach(WindowSink::open);
             long sent0 = sent();
             long recv0 = received();
-            long cpu0 = ProcessCpu.cpuNanos(host.pid());
+            long cpu0 = ProcStat.read(host.pid()).cpuNanos();
             long t0 = System.nanoTime();
             Thread.sleep(seconds * 1_000L);
-            long cpu1 = ProcessCpu.cpuNanos(host.pid());
+            long cpu1 = ProcStat.read(host.pid()).cpuNanos();
             long t1 = System.nanoTime();
             long sent = sent() - sent0;
             long forwarded = received() - recv0;

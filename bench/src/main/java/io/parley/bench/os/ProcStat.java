@@ -1,4 +1,4 @@
-package io.parley.bench.load.stats;
+package io.parley.bench.os;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;

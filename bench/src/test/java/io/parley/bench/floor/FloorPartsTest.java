@@ -1,5 +1,6 @@
 package io.parley.bench.floor;
 
+import io.parley.bench.os.ProcStat;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -50,7 +51,8 @@ class FloorPartsTest {
     @Test
     void proc_stat_ticks_skip_a_command_name_with_spaces_and_parentheses() {
         String line = "4242 (re lay) (x)) S 1 4242 4242 0 -1 4194560 120 0 0 0 317 42 0 0 20 0 1 0 99 1000 10 18446744073709551615";
-        assertThat(ProcessCpu.statTicks(line)).isEqualTo(317 + 42);
+        ProcStat stat = ProcStat.parse(line);
+        assertThat(stat.utimeTicks() + stat.stimeTicks()).isEqualTo(317 + 42);
         assertThat(new ProcessCpu(ProcessHandle.current().pid()).cpuNanos()).isPositive();
     }
 

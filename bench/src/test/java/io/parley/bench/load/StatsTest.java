@@ -7,7 +7,7 @@ import static org.assertj.core.api.Assertions.within;
 import io.parley.bench.load.stats.GcLog;
 import io.parley.bench.load.stats.JstatGc;
 import io.parley.bench.load.stats.Percentiles;
-import io.parley.bench.load.stats.ProcStat;
+import io.parley.bench.os.ProcStat;
 import io.parley.bench.load.stats.PrometheusText;
 import io.parley.bench.load.stats.Ratio;
 import java.nio.file.Files;

@@ -2,7 +2,7 @@ package io.parley.bench.load.server;
 
 import io.parley.bench.load.stats.GcLog;
 import io.parley.bench.load.stats.JstatGc;
-import io.parley.bench.load.stats.ProcStat;
+import io.parley.bench.os.ProcStat;
 import io.parley.bench.load.stats.PrometheusText;
 import java.io.IOException;
 import java.net.URI;
