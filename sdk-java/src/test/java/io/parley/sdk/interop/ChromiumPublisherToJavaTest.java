@@ -31,6 +31,7 @@ class ChromiumPublisherToJavaTest {
     private static final int CAMERA_FPS = 30;
     private static final int OPUS_PACKETS_PER_SECOND = 50; // Chromium sends 20 ms Opus frames
     private static final double RECORD_SECONDS = 5;
+    private static final int PUBLISH_SECONDS = 20;
 
     @Test
     void a_java_player_records_what_chromium_publishes_into_ivf_and_ogg_files_that_ffmpeg_decodes() throws Exception {
@@ -46,14 +47,23 @@ class ChromiumPublisherToJavaTest {
             JsonNode sent;
             ArrivalWindow window = new ArrivalWindow(MediaSinks.split(new OggOpusFileSink(ogg), new IvfFileSink(ivf)));
             try (BrowserScript chromium = BrowserScript.start("sdk-java-publish.mjs", server, room, "chromium-publisher",
-                    streamID, "--seconds", "15", "--width", "320", "--height", "240", "--fps", Integer.toString(CAMERA_FPS))) {
+                    streamID, "--seconds", Integer.toString(PUBLISH_SECONDS), "--width", "320", "--height", "240", "--fps", Integer.toString(CAMERA_FPS))) {
                 engine.loginRoom(room, new User("java-recorder"), new RoomConfig()).get(15, TimeUnit.SECONDS);
                 chromium.await("READY", Duration.ofSeconds(60));
                 chromium.await("PUBLISHING", Duration.ofSeconds(40));
 
                 engine.startPlayingStream(streamID, window).get(20, TimeUnit.SECONDS);
-                await("~5 s of video recorded").atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(100))
-                        .until(() -> window.seconds(MediaKind.VIDEO) >= RECORD_SECONDS);
+                // A loaded browser's fake microphone can stall for seconds and then catch up, so the
+                // recording runs until both tracks cover RECORD_SECONDS or Chromium stops publishing;
+                // the assertions below then judge whatever arrived.
+                try {
+                    await("~5 s of video and audio recorded").atMost(Duration.ofSeconds(PUBLISH_SECONDS - 3))
+                            .pollInterval(Duration.ofMillis(100))
+                            .until(() -> window.seconds(MediaKind.VIDEO) >= RECORD_SECONDS
+                                    && window.mediaSeconds(MediaKind.AUDIO) >= RECORD_SECONDS);
+                } catch (org.awaitility.core.ConditionTimeoutException stillShort) {
+                    System.out.printf("[interop] Chromium -> Java: recording still short after %d s%n", PUBLISH_SECONDS - 3);
+                }
                 engine.stopPlayingStream(streamID).get(15, TimeUnit.SECONDS);
                 sent = chromium.await("RESULT", Duration.ofSeconds(40));
             } finally {
@@ -66,10 +76,11 @@ class ChromiumPublisherToJavaTest {
             Ffmpeg.Probe video = Ffmpeg.probe(ivf);
             Ffmpeg.Probe audio = Ffmpeg.probe(ogg);
             System.out.printf("[interop] Chromium -> Java: %s %d frames in %.2f s of video (Chromium sent %.1f fps), "
-                            + "%s %d packets for %.2f s of audio by RTP time (%.2f s by the wall clock); RTP %d video, %d audio; SFU: %s%n",
+                            + "%s %d packets for %.2f s of audio by RTP time (%.2f s by the wall clock, Chromium sent %d); "
+                            + "RTP %d video, %d audio; SFU: %s%n",
                     video.codec(), video.packets(), videoSeconds, sentFps, audio.codec(), audio.packets(), audioSeconds,
-                    window.seconds(MediaKind.AUDIO), window.packets(MediaKind.VIDEO), window.packets(MediaKind.AUDIO),
-                    server.mediaFigures());
+                    window.seconds(MediaKind.AUDIO), sent.path("audioPacketsSent").asLong(), window.packets(MediaKind.VIDEO),
+                    window.packets(MediaKind.AUDIO), server.mediaFigures());
 
             assertThat(sentFps).as("Chromium's camera frame rate, what the recording is judged by").isGreaterThan(5);
             double fps = Math.min(CAMERA_FPS, sentFps);
