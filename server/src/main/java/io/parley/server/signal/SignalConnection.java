@@ -144,7 +144,12 @@ public final class SignalConnection implements SessionListener {
         } else if (r instanceof Request.Publish p) {
             publish(s, p);
         } else if (r instanceof Request.Unpublish u) {
-            rooms.unpublish(s, u.streamID(), reply(id, v -> null, v -> media.unpublish(s, u.streamID())));
+            // The media side lets go of the stream before the response leaves: a client that
+            // publishes again at once (a camera switch) must not find its old transport in the way.
+            rooms.unpublish(s, u.streamID(), reply(id, v -> {
+                media.unpublish(s, u.streamID());
+                return null;
+            }));
         } else if (r instanceof Request.Play p) {
             rooms.play(s, p.streamID(), reply(id, playing -> new Response.PlayResult(p.streamID(), playState(playing), null),
                     playing -> {
