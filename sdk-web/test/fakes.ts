@@ -39,9 +39,33 @@ export class FakeClock implements Clock {
   }
 }
 
-/** Lets every pending promise and queued delivery run. */
+// WebCrypto (the AppSign proof) completes on libuv's thread pool, which on a loaded machine takes
+// any number of event-loop turns. Counting its calls in flight lets flush() wait for them, so a test's
+// fake clock never runs past a request that was about to be sent.
+let cryptoInFlight = 0;
+const subtle = globalThis.crypto?.subtle as unknown as Record<string, (...args: unknown[]) => Promise<unknown>> | undefined;
+if (subtle) {
+  for (const name of ['importKey', 'sign']) {
+    const original = subtle[name].bind(subtle);
+    subtle[name] = (...args: unknown[]) => {
+      cryptoInFlight++;
+      return original(...args).finally(() => cryptoInFlight--);
+    };
+  }
+}
+
+async function turns(n: number): Promise<void> {
+  for (let i = 0; i < n; i++) await new Promise((r) => setImmediate(r));
+}
+
+/** Lets every pending promise, queued delivery and WebCrypto call in flight run (up to 10 s of the last). */
 export async function flush(): Promise<void> {
-  for (let i = 0; i < 5; i++) await new Promise((r) => setImmediate(r));
+  await turns(5);
+  const deadline = Date.now() + 10_000;
+  while (cryptoInFlight > 0 && Date.now() < deadline) {
+    await new Promise((r) => setTimeout(r, 1));
+    await turns(5);
+  }
 }
 
 export type Message = Record<string, unknown> & { id: number; type: string };
