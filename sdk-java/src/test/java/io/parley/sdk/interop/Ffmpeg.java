@@ -29,9 +29,9 @@ final class Ffmpeg {
         return new Probe(fields[0], Long.parseLong(fields[1].strip()));
     }
 
-    /** What {@code ffmpeg -v error -i FILE -f null -} prints while decoding every frame: empty when all decode. */
+    /** What ffmpeg prints while decoding every frame ({@link io.parley.sdk.media.FfmpegChecks#decodeCommand}): empty when all decode. */
     static String decodeErrors(Path file) throws IOException, InterruptedException {
-        Result r = run("ffmpeg", "-nostdin", "-v", "error", "-i", file.toString(), "-f", "null", "-");
+        Result r = run(io.parley.sdk.media.FfmpegChecks.decodeCommand(file));
         return r.exit == 0 ? r.output.strip() : "exit " + r.exit + ": " + r.output.strip();
     }
 

@@ -76,6 +76,36 @@ class FileSinksTest {
     }
 
     @Test
+    void framesSentAMomentApartKeepRisingTimestampsAndAllDecode() throws Exception {
+        // A loaded camera sends frames in bursts: some 1 tick (1/90000 s) apart, some with the same
+        // RTP timestamp. The file still needs rising timestamps, and every frame must decode.
+        Path file = dir.resolve("bursty.ivf");
+        IvfFileSink sink = new IvfFileSink(file);
+        RtpPacketizer p = new RtpPacketizer(MediaKind.VIDEO, 0x1234, 96, 1200);
+        long ts = 0;
+        int i = 0;
+        for (IvfFrame f : vp8Frames()) {
+            ts += i % 10 == 5 ? 1 : i % 10 == 7 ? 0 : 3000;
+            i++;
+            p.packetize(f.data(), 0, f.data().length, ts, f.isVp8Keyframe(),
+                    (b, off, len) -> sink.onRtp(MediaKind.VIDEO, b, off, len, System.nanoTime()));
+        }
+        sink.close();
+
+        List<Long> pts = new ArrayList<>();
+        try (IvfReader r = new IvfReader(Files.newInputStream(file))) {
+            for (IvfFrame f; (f = r.next()) != null; ) {
+                pts.add(f.pts());
+            }
+        }
+        assertThat(pts).hasSize(Fixtures.VP8_FRAMES).isSorted().doesNotHaveDuplicates();
+        FfmpegChecks.decodes(file);
+        String decoded = Fixtures.run("ffprobe", "-v", "error", "-count_frames", "-select_streams", "0",
+                "-show_entries", "stream=nb_read_frames", "-of", "csv=p=0", file.toString()).trim();
+        assertThat(decoded).isEqualTo(Integer.toString(Fixtures.VP8_FRAMES));
+    }
+
+    @Test
     void aLostPacketCostsFramesUntilTheNextKeyframeAndTheFileStillDecodes() throws Exception {
         Path file = dir.resolve("lossy.ivf");
         IvfFileSink sink = new IvfFileSink(file);
