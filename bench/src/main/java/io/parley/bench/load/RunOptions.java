@@ -12,7 +12,7 @@ import picocli.CommandLine.Option;
 
 /** How long a media run lasts, how fast it sets up, and where its JSON goes. */
 public final class RunOptions {
-    @Option(names = "--warmup", paramLabel = "SECONDS", defaultValue = "5",
+    @Option(names = "--warmup", paramLabel = "SECONDS", defaultValue = "30",
             description = "Load before the measured window (default: ${DEFAULT-VALUE}).")
     int warmupSeconds;
 
