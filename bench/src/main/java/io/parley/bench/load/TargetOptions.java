@@ -43,7 +43,7 @@ public final class TargetOptions {
             description = "The server jar to start (default: the newest server/target/parley-server-*-all.jar).")
     Path serverJar;
 
-    @Option(names = "--server-jvm", paramLabel = "OPTIONS", defaultValue = "-Xms512m -Xmx2g -XX:+UseG1GC",
+    @Option(names = "--server-jvm", paramLabel = "OPTIONS", defaultValue = "-Xms512m -Xmx2g -XX:+UseG1GC -XX:-UseDynamicNumberOfCompilerThreads",
             description = "JVM options of the server it starts (default: ${DEFAULT-VALUE}).")
     String serverJvm;
 

@@ -2,8 +2,10 @@ package io.parley.bench.os;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.function.Predicate;
 
 /**
  * A process's CPU time and resident memory from Linux's {@code /proc/PID/stat} and
@@ -40,6 +42,42 @@ public record ProcStat(long utimeTicks, long stimeTicks) {
     /** The current figures of process {@code pid}. */
     public static ProcStat read(long pid) {
         return parse(readProc(pid, "stat"));
+    }
+
+    /** The command name (field 2) of a {@code /proc/PID/stat} or {@code /proc/PID/task/TID/stat} line: a thread's name. */
+    public static String command(String line) {
+        int open = line.indexOf('(');
+        int close = line.lastIndexOf(')');
+        if (open < 0 || close < open) {
+            throw new IllegalArgumentException("not a /proc/PID/stat line (no command in parentheses): " + abbreviate(line));
+        }
+        return line.substring(open + 1, close);
+    }
+
+    /**
+     * The CPU time, in nanoseconds, of the threads of {@code pid} whose name (proc(5)'s comm, at
+     * most 15 characters) {@code name} accepts, from {@code /proc/PID/task/TID/stat}. A thread that
+     * ended takes its time with it, so over an interval this is a lower bound when such threads come
+     * and go. A thread that ends while being read is skipped.
+     */
+    public static long threadsCpuNanos(long pid, Predicate<String> name) {
+        long nanos = 0;
+        try (DirectoryStream<Path> tasks = Files.newDirectoryStream(Path.of("/proc", Long.toString(pid), "task"))) {
+            for (Path task : tasks) {
+                String line;
+                try {
+                    line = Files.readString(task.resolve("stat"));
+                } catch (IOException ended) {
+                    continue;
+                }
+                if (name.test(command(line))) {
+                    nanos += parse(line).cpuNanos();
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot list /proc/" + pid + "/task (has the process ended?)", e);
+        }
+        return nanos;
     }
 
     /** User plus kernel CPU time in nanoseconds. */

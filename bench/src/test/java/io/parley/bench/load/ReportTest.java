@@ -21,7 +21,7 @@ class ReportTest {
         return new Measurement(target, players, players + 1, players, 10, 0.5, 10_000, 9_990, 8_000_000,
                 cpuMicrosPerPacket, new Summary(9_990, delayP99 / 2, delayP99, delayP99 * 2), 0.001,
                 new Summary(players, 40, 80, 90), new Summary(players + 1, 2.5, 6, 7), Double.NaN, 20_480, 51_200,
-                30_720, 102_400, 3, 0.012, 5.5, 0);
+                30_720, 102_400, 3, 0.012, 5.5, 0, 0.1);
     }
 
     static LoadReport report(List<Point> points) {
@@ -41,6 +41,10 @@ class ReportTest {
         assertThat(alone.delayP50VsJanus()).isNaN();
         assertThat(p.parley().forwardedPacketsPerSecond()).isEqualTo(1000);
         assertThat(p.parley().cpuCoreShare()).isEqualTo(0.05);
+        // 0.5 s of CPU, 0.1 s of it the JIT compilers', over 10,000 packets
+        assertThat(p.parley().cpuMicrosPerPacketWithoutJit()).isCloseTo(40, org.assertj.core.data.Offset.offset(1e-9));
+        assertThat(ReportTable.render(report(List.of(p)))).contains("of which JIT compilers, % of a core")
+                .containsPattern("CPU per forwarded packet without JIT, µs +40\\.00");
     }
 
     @Test
@@ -81,7 +85,7 @@ class ReportTest {
     void aLoginStormShowsItsLoginFiguresAndNoPacketRows() {
         Measurement storm = new Measurement("parley", 0, 1000, 0, 20, 7, Double.NaN, Double.NaN, Double.NaN, Double.NaN,
                 Summary.EMPTY, Double.NaN, Summary.EMPTY, new Summary(1000, 4.25, 9.5, 12), 50, 4608, Double.NaN, 90_000,
-                Double.NaN, 3, 0.125, 40, 0);
+                Double.NaN, 3, 0.125, 40, 0, 0.5);
         String table = ReportTable.render(report(List.of(new Point(0, storm, null, null))));
         assertThat(table).contains("logins/s").contains("4.25 / 9.50 / 12.00").contains("4.5 / -");
         assertThat(table).doesNotContain("players 0").doesNotContain("forwarded packets/s").doesNotContain("CPU per forwarded");

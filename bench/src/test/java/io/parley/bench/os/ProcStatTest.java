@@ -34,4 +34,42 @@ class ProcStatTest {
         assertThatThrownBy(() -> ProcStat.parse("1 (x) S 1 2 3 4 5 6 7 8 9 10 u s 0"))
                 .hasMessageContaining("not numbers");
     }
+    @Test
+    void the_command_is_the_text_between_the_first_and_last_parenthesis() {
+        assertThat(ProcStat.command("4242 (janus (x) y) S 1 4242")).isEqualTo("janus (x) y");
+        assertThat(ProcStat.command("77 (C2 CompilerThre) S 1")).isEqualTo("C2 CompilerThre");
+        assertThatThrownBy(() -> ProcStat.command("garbage")).hasMessageContaining("no command in parentheses");
+    }
+
+    @Test
+    void the_cpu_of_named_threads_is_theirs_alone() throws Exception {
+        long pid = ProcessHandle.current().pid();
+        java.util.concurrent.CountDownLatch spun = new java.util.concurrent.CountDownLatch(1);
+        java.util.concurrent.CountDownLatch done = new java.util.concurrent.CountDownLatch(1);
+        Thread burner = new Thread(() -> {
+            long spin = 0;
+            long cpuStart = ProcStat.threadsCpuNanos(pid, "procstat-burn"::equals);
+            // Until the kernel's tick accounting has seen this thread run: at least 3 ticks of 10 ms.
+            while (ProcStat.threadsCpuNanos(pid, "procstat-burn"::equals) - cpuStart < 30_000_000L) {
+                spin += Long.numberOfTrailingZeros(spin + System.nanoTime());
+            }
+            spun.countDown();
+            try {
+                done.await();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }, "procstat-burn");
+        burner.start();
+        try {
+            assertThat(spun.await(60, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+            long burnt = ProcStat.threadsCpuNanos(pid, "procstat-burn"::equals);
+            assertThat(burnt).isGreaterThanOrEqualTo(30_000_000L);
+            assertThat(ProcStat.threadsCpuNanos(pid, name -> false)).isZero();
+            assertThat(ProcStat.threadsCpuNanos(pid, name -> true)).isGreaterThanOrEqualTo(burnt);
+        } finally {
+            done.countDown();
+            burner.join();
+        }
+    }
 }

@@ -20,7 +20,7 @@ import picocli.CommandLine;
 class PlotTest {
     private static Measurement m(String target, int players, double cpu) {
         return new Measurement(target, players, players + 1, players, 10, 1, 1000, 1000, 1e6, cpu, Summary.EMPTY, 0,
-                Summary.EMPTY, Summary.EMPTY, Double.NaN, 0, 0, 0, 0, 0, 0, 0, 0);
+                Summary.EMPTY, Summary.EMPTY, Double.NaN, 0, 0, 0, 0, 0, 0, 0, 0, 0);
     }
 
     private static List<Point> sweep(boolean floor) {

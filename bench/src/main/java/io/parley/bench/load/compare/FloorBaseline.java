@@ -39,6 +39,6 @@ public final class FloorBaseline {
                 Double.NaN, window > 0 ? bits / window : Double.NaN, r.cpuNanosPerForwardedPacket() / 1000,
                 new Summary(r.forwardedPackets(), r.delayP50Micros(), r.delayP99Micros(), r.delayMaxMicros()),
                 r.lossRatio(), Summary.EMPTY, Summary.EMPTY, Double.NaN, Double.NaN, Double.NaN, Double.NaN,
-                Double.NaN, Double.NaN, Double.NaN, Double.NaN, 0);
+                Double.NaN, Double.NaN, Double.NaN, Double.NaN, 0, 0);
     }
 }

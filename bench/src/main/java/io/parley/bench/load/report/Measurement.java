@@ -30,6 +30,8 @@ import io.parley.bench.load.stats.Percentiles.Summary;
  * @param gcPauseSeconds         their total stop-the-world time
  * @param gcMaxPauseMillis       the longest pause in the window (from the GC log of a server the generator started)
  * @param failures               logins, publishes or plays that failed
+ * @param jitCpuSeconds          of {@code cpuSeconds}, what the server JVM's JIT compiler threads spent: code
+ *                               still being compiled, not the forwarding path (0 for a target that is no JVM)
  */
 public record Measurement(String target, int players, int sessions, int plays, double windowSeconds,
                           double cpuSeconds, double forwardedPackets, double receivedPackets,
@@ -37,11 +39,16 @@ public record Measurement(String target, int players, int sessions, int plays, d
                           double lossRatio, Summary joinMillis, Summary loginMillis, double loginsPerSecond,
                           double heapPerSessionBytes, double heapPerPlayBytes, double rssPerSessionBytes,
                           double rssPerPlayBytes, double gcCollections, double gcPauseSeconds, double gcMaxPauseMillis,
-                          int failures) {
+                          int failures, double jitCpuSeconds) {
 
     /** Forwarded packets per second over the window. */
     public double forwardedPacketsPerSecond() {
         return windowSeconds > 0 ? forwardedPackets / windowSeconds : Double.NaN;
+    }
+
+    /** {@link #cpuMicrosPerPacket} less the JIT compilers' share. */
+    public double cpuMicrosPerPacketWithoutJit() {
+        return forwardedPackets > 0 ? (cpuSeconds - jitCpuSeconds) * 1e6 / forwardedPackets : Double.NaN;
     }
 
     /** The server's CPU as a share of one core over the window. */

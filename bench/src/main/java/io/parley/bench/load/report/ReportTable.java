@@ -30,6 +30,8 @@ public final class ReportTable {
             new Row("server CPU, % of a core", m -> num(100 * m.cpuCoreShare(), 1), NONE, NONE),
             new Row("CPU per forwarded packet, µs", m -> num(m.cpuMicrosPerPacket(), 2), Point::cpuPerPacketVsFloor,
                     Point::cpuPerPacketVsJanus),
+            new Row("  of which JIT compilers, % of a core", m -> num(100 * m.jitCpuSeconds() / m.windowSeconds(), 1), NONE, NONE),
+            new Row("  CPU per forwarded packet without JIT, µs", m -> num(m.cpuMicrosPerPacketWithoutJit(), 2), NONE, NONE),
             new Row("delay p50 / p99 / max, µs (ratio: p99)", m -> summary(m.delayMicros(), 0), NONE, Point::delayP99VsJanus),
             new Row("loss, %", m -> num(100 * m.lossRatio(), 3), NONE, NONE),
             new Row("join p50 / p99 / max, ms", m -> summary(m.joinMillis(), 1), NONE, NONE),

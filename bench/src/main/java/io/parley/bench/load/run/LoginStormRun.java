@@ -71,7 +71,8 @@ public final class LoginStormRun {
                     Percentiles.Summary.EMPTY, Percentiles.of(ok).summary(1e6), Ratio.of(ok.length, seconds),
                     Ratio.of(loaded.heapUsedBytes() - idle.heapUsedBytes(), ok.length), Double.NaN,
                     Ratio.of(loaded.rssBytes() - idle.rssBytes(), ok.length), Double.NaN,
-                    s1.gcCount() - s0.gcCount(), s1.gcSeconds() - s0.gcSeconds(), maxPause, storm.failures);
+                    s1.gcCount() - s0.gcCount(), s1.gcSeconds() - s0.gcSeconds(), maxPause, storm.failures,
+                    s1.jitCpuSecondsSince(s0));
         } finally {
             progress.show(target.name() + ": logging out " + clients.size() + " users");
             Bounded.closeAll(clients, callTimeout);

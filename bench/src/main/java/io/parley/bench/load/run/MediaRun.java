@@ -144,7 +144,7 @@ public final class MediaRun {
                 s1.gcCount() - s0.gcCount(), s1.gcSeconds() - s0.gcSeconds(),
                 pauses.isEmpty() ? (s1.gcCount() - s0.gcCount() == 0 ? 0 : Double.NaN)
                         : pauses.stream().mapToDouble(Double::doubleValue).max().orElse(Double.NaN),
-                failures);
+                failures, s1.jitCpuSecondsSince(s0));
     }
 
     /** Per play that received anything: its user's login time plus play call to first packet, in ms. */

@@ -69,11 +69,18 @@ public final class ServerProbe {
         }
         long now = System.nanoTime();
         long cpu = ProcStat.read(pid).cpuNanos();
+        long jit = jvm ? ProcStat.threadsCpuNanos(pid, ServerProbe::isJitCompiler) : 0;
         double rss = ProcStat.rssBytes(pid);
         PrometheusText m = metrics == null ? PrometheusText.parse("") : scrape();
         return new ServerSample(now, cpu, rss, heap, gcCount, gcSeconds,
                 metric(m, "parley_media_rtp_forwarded_packets_total"), metric(m, "parley_media_rtp_forwarded_bytes_total"),
-                metric(m, "parley_media_rtp_received_packets_total"), metric(m, "parley_sessions"), metric(m, "parley_media_players"));
+                metric(m, "parley_media_rtp_received_packets_total"), metric(m, "parley_sessions"), metric(m, "parley_media_players"),
+                jit);
+    }
+
+    /** HotSpot's JIT compiler threads, as /proc shows their names (cut to 15 characters). */
+    static boolean isJitCompiler(String threadName) {
+        return threadName.startsWith("C1 CompilerThre") || threadName.startsWith("C2 CompilerThre");
     }
 
     /** The server's metrics now; one scrape is a few milliseconds of the server's CPU. */

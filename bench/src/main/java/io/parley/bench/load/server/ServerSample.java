@@ -12,14 +12,21 @@ package io.parley.bench.load.server;
  * @param receivedPackets  {@code parley_media_rtp_received_packets_total}
  * @param sessions         {@code parley_sessions}
  * @param players          {@code parley_media_players}
+ * @param jitCpuNanos      CPU time of the JVM's JIT compiler threads ({@code C1/C2 CompilerThre...}) since
+ *                         the process started; 0 for a process that is no JVM
  */
 public record ServerSample(long nanoTime, long cpuNanos, double rssBytes, double heapUsedBytes, double gcCount,
                            double gcSeconds, double forwardedPackets, double forwardedBytes, double receivedPackets,
-                           double sessions, double players) {
+                           double sessions, double players, long jitCpuNanos) {
 
     /** CPU seconds spent from {@code earlier} to this sample. */
     public double cpuSecondsSince(ServerSample earlier) {
         return (cpuNanos - earlier.cpuNanos) / 1e9;
+    }
+
+    /** CPU seconds the JIT compilers spent from {@code earlier} to this sample. */
+    public double jitCpuSecondsSince(ServerSample earlier) {
+        return (jitCpuNanos - earlier.jitCpuNanos) / 1e9;
     }
 
     public long nanosSince(ServerSample earlier) {
