@@ -89,7 +89,7 @@ public final class RoomSession {
         emitState(RoomStateChangedReason.LOGINING, 0, "{}");
         CompletableFuture<String> result = new CompletableFuture<>();
         SignalingConnection[] opened = new SignalingConnection[1];
-        SignalingConnection.open(ctx.http(), ctx.signalingUri(), ctx.loop(), ctx.timers(), ctx.requestTimeoutMillis())
+        SignalingConnection.open(ctx.sockets(), ctx.signalingUri(), ctx.loop(), ctx.timers(), ctx.requestTimeoutMillis())
                 .thenCompose(c -> {
                     opened[0] = c;
                     checkStillLoggingIn();
@@ -251,7 +251,7 @@ public final class RoomSession {
         if (state != State.RECONNECTING) {
             return;
         }
-        SignalingConnection.open(ctx.http(), ctx.signalingUri(), ctx.loop(), ctx.timers(), ctx.requestTimeoutMillis())
+        SignalingConnection.open(ctx.sockets(), ctx.signalingUri(), ctx.loop(), ctx.timers(), ctx.requestTimeoutMillis())
                 .thenCompose(c -> {
                     if (state != State.RECONNECTING) {
                         c.close();
