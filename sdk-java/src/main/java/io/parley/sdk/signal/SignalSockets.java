@@ -22,6 +22,14 @@ public final class SignalSockets {
     private EventLoopGroup group;
     private SslContext tls;
 
+    public SignalSockets() {
+    }
+
+    /** Sockets whose wss trusts what {@code tls} trusts (tests with a certificate of their own). */
+    SignalSockets(SslContext tls) {
+        this.tls = tls;
+    }
+
     /** Opens a socket to {@code uri}; see {@link SignalSocket#open}. */
     public CompletableFuture<SignalSocket> open(URI uri, int timeoutMillis, SignalSocket.Listener listener) {
         EventLoopGroup g;
