@@ -74,10 +74,7 @@ class SignalSocketTest {
 
     @Test
     void overTlsMessagesGoBothWaysAndTheServersCloseReachesTheOwnerWithItsReason() throws Exception {
-        Certificate cert = Certificate.forName("localhost");
-        int port = serve(cert);
-        SignalSocket socket = new SignalSockets(cert.trusting())
-                .open(URI.create("wss://localhost:" + port + "/ws"), 5_000, listener).get(10, TimeUnit.SECONDS);
+        SignalSocket socket = openToLocalhost();
         socket.send("hello");
         assertThat(atServer.poll(5, TimeUnit.SECONDS)).isEqualTo("hello");
         assertThat(atClient.poll(5, TimeUnit.SECONDS)).isEqualTo("text echo hello");
@@ -88,11 +85,7 @@ class SignalSocketTest {
 
     @Test
     void theClientsCloseCarriesItsStatusAndReason() throws Exception {
-        Certificate cert = Certificate.forName("localhost");
-        int port = serve(cert);
-        SignalSocket socket = new SignalSockets(cert.trusting())
-                .open(URI.create("wss://localhost:" + port + "/ws"), 5_000, listener).get(10, TimeUnit.SECONDS);
-        socket.close(1000, "bye");
+        openToLocalhost().close(1000, "bye");
         assertThat(atServer.poll(5, TimeUnit.SECONDS)).isEqualTo("close 1000 bye");
     }
 
@@ -105,6 +98,14 @@ class SignalSocketTest {
                 .isInstanceOf(ExecutionException.class).hasRootCauseInstanceOf(java.security.cert.CertificateException.class)
                 .hasCauseInstanceOf(SSLHandshakeException.class);
         assertThat(atClient).as("a socket that never opened is never reported gone").isEmpty();
+    }
+
+    /** A socket to a server with a certificate for localhost, which the client trusts. */
+    private SignalSocket openToLocalhost() throws Exception {
+        Certificate cert = Certificate.forName("localhost");
+        int port = serve(cert);
+        return new SignalSockets(cert.trusting())
+                .open(URI.create("wss://localhost:" + port + "/ws"), 5_000, listener).get(10, TimeUnit.SECONDS);
     }
 
     /** A WebSocket server at /ws over TLS: echoes text, closes with 4000 when asked, and records what it got. */
