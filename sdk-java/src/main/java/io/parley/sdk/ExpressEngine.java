@@ -59,7 +59,7 @@ public final class ExpressEngine {
         URI server = profile.server();
         String scheme = "https".equalsIgnoreCase(server.getScheme()) ? "wss" : "ws";
         URI ws = URI.create(scheme + "://" + server.getRawAuthority() + "/ws");
-        sessionContext = new SessionContext(profile.appID(), profile.appSign(), ws, runtime.http(), loop,
+        sessionContext = new SessionContext(profile.appID(), profile.appSign(), ws, runtime.signaling(), loop,
                 runtime.scheduler(), callbacks, options.requestTimeoutMillis(), options.reconnectTimeoutMillis(),
                 options.backoffFirstMillis(), options.backoffMaxMillis());
         Supplier<io.parley.transport.MediaClient> client = new Supplier<>() {

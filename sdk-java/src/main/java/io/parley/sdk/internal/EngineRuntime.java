@@ -1,10 +1,9 @@
 package io.parley.sdk.internal;
 
+import io.parley.sdk.signal.SignalSockets;
 import io.parley.transport.MediaClient;
 import io.parley.transport.TransportLimits;
 import java.net.InetAddress;
-import java.net.http.HttpClient;
-import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
@@ -17,7 +16,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 /**
  * What every engine of the JVM shares, so that hundreds of engines cost a few threads: a small
  * worker pool (engines' state and callbacks run on it through {@link SerialExecutor}s), a
- * scheduler for timers and media pacing, one HTTP client for the signaling WebSockets, and one
+ * scheduler for timers and media pacing, one event loop for the signaling WebSockets, and one
  * {@link MediaClient} per local address (its UDP ports share one event loop per core). Pool
  * threads are daemons; the media client's event loops are not, so it is closed when the last
  * engine is destroyed.
@@ -27,7 +26,7 @@ public final class EngineRuntime {
 
     private final ExecutorService workers;
     private final ScheduledExecutorService scheduler;
-    private final HttpClient http;
+    private final SignalSockets signaling = new SignalSockets();
     private final Map<InetAddress, MediaClient> mediaClients = new HashMap<>();
     /** As many as a server takes from one address at once (the transport's default per-address limit). */
     private final HandshakeGate handshakes = new HandshakeGate(TransportLimits.DEFAULTS.maxHandshakesPerAddress());
@@ -39,7 +38,6 @@ public final class EngineRuntime {
         ScheduledThreadPoolExecutor s = new ScheduledThreadPoolExecutor(2, daemons("parley-sdk-timer"));
         s.setRemoveOnCancelPolicy(true);
         scheduler = s;
-        http = HttpClient.newBuilder().executor(workers).connectTimeout(Duration.ofSeconds(10)).build();
     }
 
     /** The one runtime of this JVM. */
@@ -56,8 +54,9 @@ public final class EngineRuntime {
         return scheduler;
     }
 
-    public HttpClient http() {
-        return http;
+    /** Where every engine's signaling WebSocket is opened. */
+    public SignalSockets signaling() {
+        return signaling;
     }
 
     /** Where this JVM's media transports wait for their turn to connect. */

@@ -89,28 +89,37 @@ public final class RoomSession {
         emitState(RoomStateChangedReason.LOGINING, 0, "{}");
         CompletableFuture<String> result = new CompletableFuture<>();
         SignalingConnection[] opened = new SignalingConnection[1];
-        SignalingConnection.open(ctx.http(), ctx.signalingUri(), ctx.loop(), ctx.timers(), ctx.requestTimeoutMillis())
+        SignalingConnection.open(ctx.sockets(), ctx.signalingUri(), ctx.loop(), ctx.timers(), ctx.requestTimeoutMillis())
                 .thenCompose(c -> {
                     opened[0] = c;
                     checkStillLoggingIn();
                     conn = c;
-                    return c.request(Request.Hello::new, ctx.requestTimeoutMillis(), ClientErrors.LOGIN_TIMEOUT)
-                            .thenCompose(hello -> {
-                                checkStillLoggingIn();
-                                int interval = hello.path("heartbeatIntervalSeconds").asInt(0);
-                                if (interval > 0) {
-                                    heartbeatIntervalSeconds = interval;
-                                }
-                                String proof = null;
-                                if (config.token() == null || config.token().isEmpty()) {
-                                    proof = AppSignProver.prove(ctx.appSign(), ctx.appID(), user.userID(), roomID,
-                                            hello.path("nonce").asText());
-                                }
-                                String token = proof == null ? config.token() : null;
-                                String p = proof;
-                                return c.request(id -> loginRequest(id, token, p, null), ctx.requestTimeoutMillis(),
-                                        ClientErrors.LOGIN_TIMEOUT);
-                            })
+                    CompletableFuture<JsonNode> hello = c.request(Request.Hello::new, ctx.requestTimeoutMillis(),
+                            ClientErrors.LOGIN_TIMEOUT);
+                    hello.thenAccept(h -> {
+                        int interval = h.path("heartbeatIntervalSeconds").asInt(0);
+                        if (interval > 0) {
+                            heartbeatIntervalSeconds = interval;
+                        }
+                    });
+                    CompletableFuture<JsonNode> login;
+                    if (config.token() == null || config.token().isEmpty()) {
+                        // The AppSign proof signs the hello's nonce: it has to wait for the answer.
+                        login = hello.thenCompose(h -> {
+                            checkStillLoggingIn();
+                            String proof = AppSignProver.prove(ctx.appSign(), ctx.appID(), user.userID(), roomID,
+                                    h.path("nonce").asText());
+                            return c.request(id -> loginRequest(id, null, proof, null), ctx.requestTimeoutMillis(),
+                                    ClientErrors.LOGIN_TIMEOUT);
+                        });
+                    } else {
+                        // A token needs no nonce: the login follows the hello at once, saving a round trip.
+                        // The server answers in order, so the hello's heartbeat interval is known before
+                        // the login's answer is handled.
+                        login = c.request(id -> loginRequest(id, config.token(), null, null), ctx.requestTimeoutMillis(),
+                                ClientErrors.LOGIN_TIMEOUT).thenCombine(hello, (response, h) -> response);
+                    }
+                    return login
                             .thenApply(response -> {
                                 checkStillLoggingIn();
                                 String extendedData = loggedInAs(c, response);
@@ -251,7 +260,7 @@ public final class RoomSession {
         if (state != State.RECONNECTING) {
             return;
         }
-        SignalingConnection.open(ctx.http(), ctx.signalingUri(), ctx.loop(), ctx.timers(), ctx.requestTimeoutMillis())
+        SignalingConnection.open(ctx.sockets(), ctx.signalingUri(), ctx.loop(), ctx.timers(), ctx.requestTimeoutMillis())
                 .thenCompose(c -> {
                     if (state != State.RECONNECTING) {
                         c.close();

@@ -1,8 +1,8 @@
 package io.parley.sdk.session;
 
 import io.parley.sdk.internal.Callbacks;
+import io.parley.sdk.signal.SignalSockets;
 import java.net.URI;
-import java.net.http.HttpClient;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ScheduledExecutorService;
 
@@ -14,7 +14,7 @@ import java.util.concurrent.ScheduledExecutorService;
  * @param appSign              64 hex digits, or null for token logins
  * @param reconnectTimeoutMillis how long to try to resume a lost session before giving up (1002053)
  */
-public record SessionContext(long appID, String appSign, URI signalingUri, HttpClient http, Executor loop,
+public record SessionContext(long appID, String appSign, URI signalingUri, SignalSockets sockets, Executor loop,
                              ScheduledExecutorService timers, Callbacks callbacks, long requestTimeoutMillis,
                              long reconnectTimeoutMillis, long backoffFirstMillis, long backoffMaxMillis) {
 }

@@ -7,15 +7,11 @@ import io.parley.protocol.ProtocolException;
 import io.parley.protocol.Request;
 import io.parley.sdk.ExpressException;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.WebSocket;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionStage;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
@@ -50,8 +46,7 @@ public final class SignalingConnection {
     private final Map<Long, Pending> pending = new HashMap<>();
     private List<JsonNode> held = new ArrayList<>();
     private Listener listener;
-    private WebSocket socket;
-    private CompletableFuture<?> sending = CompletableFuture.completedFuture(null);
+    private SignalSocket socket;
     private long nextId = 1;
     private long lastHeardNanos = System.nanoTime();
     private long silenceNanos = TimeUnit.SECONDS.toNanos(30);
@@ -70,13 +65,11 @@ public final class SignalingConnection {
      * Opens a socket to {@code uri}; completes on {@code loop}, or fails with 1002030 when it cannot
      * connect within {@code timeoutMillis}.
      */
-    public static CompletableFuture<SignalingConnection> open(HttpClient http, URI uri, Executor loop,
+    public static CompletableFuture<SignalingConnection> open(SignalSockets sockets, URI uri, Executor loop,
                                                               ScheduledExecutorService timers, long timeoutMillis) {
         SignalingConnection conn = new SignalingConnection(loop, timers);
         CompletableFuture<SignalingConnection> result = new CompletableFuture<>();
-        http.newWebSocketBuilder()
-                .connectTimeout(Duration.ofMillis(timeoutMillis))
-                .buildAsync(uri, conn.new Reader())
+        sockets.open(uri, (int) Math.min(Integer.MAX_VALUE, timeoutMillis), conn.new Reader())
                 .orTimeout(timeoutMillis, TimeUnit.MILLISECONDS)
                 .whenComplete((ws, error) -> loop.execute(() -> {
                     if (error != null) {
@@ -159,24 +152,14 @@ public final class SignalingConnection {
             return;
         }
         shutDown("closed by the client");
-        WebSocket ws = socket;
+        SignalSocket ws = socket;
         if (ws != null) {
-            sending.whenComplete((x, e) -> ws.sendClose(WebSocket.NORMAL_CLOSURE, "bye")
-                    .orTimeout(2, TimeUnit.SECONDS)
-                    .whenComplete((y, f) -> ws.abort()));
+            ws.close(1000, "bye");
         }
     }
 
     private void send(String text) {
-        WebSocket ws = socket;
-        // java.net.http allows one outstanding send: chain them.
-        sending = sending.handle((x, e) -> null)
-                .thenCompose(x -> ws.sendText(text, true))
-                .whenComplete((x, e) -> {
-                    if (e != null) {
-                        loop.execute(() -> lose("send failed: " + rootMessage(e)));
-                    }
-                });
+        socket.send(text);
     }
 
     private void receive(String text) {
@@ -246,31 +229,16 @@ public final class SignalingConnection {
         return t.getMessage() == null ? t.getClass().getSimpleName() : t.getMessage();
     }
 
-    /** Reads frames on the HTTP client's threads (one at a time per socket) and hands whole messages to the loop. */
-    private final class Reader implements WebSocket.Listener {
-        private final StringBuilder partial = new StringBuilder();
-
+    /** Hears the socket on the shared event loop and hands whole messages, and its end, to the loop. */
+    private final class Reader implements SignalSocket.Listener {
         @Override
-        public CompletionStage<?> onText(WebSocket ws, CharSequence data, boolean last) {
-            partial.append(data);
-            if (last) {
-                String text = partial.toString();
-                partial.setLength(0);
-                loop.execute(() -> receive(text));
-            }
-            ws.request(1);
-            return null;
+        public void onText(String text) {
+            loop.execute(() -> receive(text));
         }
 
         @Override
-        public CompletionStage<?> onClose(WebSocket ws, int statusCode, String reason) {
-            loop.execute(() -> lose("socket closed (" + statusCode + (reason.isEmpty() ? "" : " " + reason) + ")"));
-            return null;
-        }
-
-        @Override
-        public void onError(WebSocket ws, Throwable error) {
-            loop.execute(() -> lose("socket error: " + rootMessage(error)));
+        public void onGone(String reason) {
+            loop.execute(() -> lose(reason));
         }
     }
 }

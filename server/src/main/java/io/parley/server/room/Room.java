@@ -104,14 +104,18 @@ final class Room {
         }
         // Timers first, so that whoever reads the reply can rely on them being set.
         scheduleToken(s);
-        RoomView view = viewOf(s);
-        reply.ok(new LoginOutcome(s, false, List.copyOf(view.users().values()), List.copyOf(view.streams().values()),
-                List.copyOf(extras.values())));
-        if (s.wantsUserUpdates() && userUpdatesOn() && !view.users().isEmpty()) {
-            listener.usersAdded(List.copyOf(view.users().values()));
+        // The response lists the users the ADD below tells of, and no others: a session without user
+        // updates, or in a room past the cap, would otherwise get every user of a large room in each
+        // login response, which both ends pay for on every login and no SDK reads.
+        boolean tellUsers = s.wantsUserUpdates() && userUpdatesOn();
+        List<Member> users = tellUsers ? List.copyOf(othersThan(s).values()) : List.of();
+        List<PublishedStream> others = List.copyOf(streamsFor(s).values());
+        reply.ok(new LoginOutcome(s, false, users, others, List.copyOf(extras.values())));
+        if (!users.isEmpty()) {
+            listener.usersAdded(users);
         }
-        if (!view.streams().isEmpty()) {
-            listener.streamsAdded(List.copyOf(view.streams().values()));
+        if (!others.isEmpty()) {
+            listener.streamsAdded(others);
         }
         if (userUpdatesOn()) {
             forOthers(s, true, l -> l.usersAdded(List.of(s.member())));
@@ -466,19 +470,29 @@ final class Room {
 
     /** What {@code s} should know now: the other users and the other users' streams. */
     RoomView viewOf(Session s) {
+        return new RoomView(othersThan(s), streamsFor(s));
+    }
+
+    /** The room's users but {@code s}'s, by userID, in login order. */
+    private Map<String, Member> othersThan(Session s) {
         Map<String, Member> users = new LinkedHashMap<>();
         for (Session other : sessions.values()) {
             if (other != s) {
                 users.put(other.member().userId(), other.member());
             }
         }
+        return users;
+    }
+
+    /** The streams {@code s} may play: every one but its own, by streamID. */
+    private Map<String, PublishedStream> streamsFor(Session s) {
         Map<String, PublishedStream> others = new LinkedHashMap<>();
         for (PublishedStream p : streams.values()) {
             if (!s.publishing.contains(p.streamId())) {
                 others.put(p.streamId(), p);
             }
         }
-        return new RoomView(users, others);
+        return others;
     }
 
     /**

@@ -74,19 +74,25 @@ public final class ParleyTarget implements LoadTarget {
         }
     }
 
-    /** One engine; user updates are off, as a large room's clients would have them. */
+    /**
+     * One engine; user updates are off, as a large room's clients would have them. Its token is
+     * minted with it, before the login is timed: an app has its token from its own server before it
+     * calls loginRoom.
+     */
     private final class EngineClient implements LoadClient {
         private final String userId;
+        private final String token;
         private final ExpressEngine engine;
 
         EngineClient(String userId) {
             this.userId = userId;
+            this.token = app.token(userId, TOKEN_TTL_SECONDS);
             this.engine = ExpressEngine.createEngine(new EngineProfile(app.appId(), base), QUIET);
         }
 
         @Override
         public CompletableFuture<?> login(String roomId) {
-            return engine.loginRoom(roomId, new User(userId), new RoomConfig(0, false, app.token(userId, TOKEN_TTL_SECONDS)));
+            return engine.loginRoom(roomId, new User(userId), new RoomConfig(0, false, token));
         }
 
         @Override
