@@ -3,7 +3,7 @@
 // scripts sdk-java-play.mjs and sdk-java-publish.mjs build on it. They talk to the Java test on
 // stdout, one line each (everything else goes to stderr, so stdout stays parseable):
 //   "READY"           the page's engine is logged in (roomStateUpdate CONNECTED)
-//   "<WORD> <json>"   what the script reports (PUBLISHING, RESULT)
+//   "<WORD> <json>"   what the script reports (PUBLISHING, REQUESTED, PLAYING, RESULT)
 //   "ERROR <text>"    the script failed; it exits non-zero after it
 import { parseArgs } from 'node:util';
 import { launch } from './chromium.mjs';
@@ -62,6 +62,13 @@ export async function withLoggedInPage(body) {
     browser = await launch();
     page = await openPage(browser.context, pages.url(`/engine.html?appID=${args.appID}&appSign=${args.appSign}`), args.userID);
     page.page.on('console', (m) => process.stderr.write(`[page] ${m.text()}\n`));
+    // The server's answers to play requests, as page events "playAnswer" [streamID, state]: the
+    // proof a script needs that the server has a play (PLAYING, or PLAY_REQUESTING while it waits).
+    page.page.on('websocket', (ws) => ws.on('framereceived', ({ payload }) => {
+      let m;
+      try { m = JSON.parse(String(payload)); } catch { return; }
+      if (m && m.event === undefined && typeof m.streamID === 'string' && typeof m.state === 'string') page.record('playAnswer', [m.streamID, m.state]);
+    }));
     await page.waitForEvent('pageReady');
     const login = await page.evaluate(({ roomID, userID }) => window.engine.loginRoom(roomID, { userID, userName: userID }, { isUserStatusNotify: true }),
       { roomID: args.roomID, userID: args.userID });

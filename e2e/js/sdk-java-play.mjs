@@ -1,8 +1,10 @@
 // Chromium plays a stream the Java SDK publishes (sdk-java's JavaPublisherToChromiumTest): logs in
 // with the Web SDK, plays --stream into an unmuted <video>, and polls getStats() until it decoded
 // frames and received audio (or --seconds pass). Lines on stdout (sdk-java-browser.mjs):
-//   READY, then "PLAYING" once startPlayingStream resolved, then "RESULT {framesDecoded, frameWidth,
-//   frameHeight, videoPacketsReceived, audioPacketsReceived, totalSamplesReceived, codecs, ...}".
+//   READY, then "REQUESTED {state}" once the server answered the play request (PLAY_REQUESTING when
+//   the stream is not published yet), "PLAYING" once startPlayingStream resolved, then "RESULT
+//   {framesDecoded, frameWidth, frameHeight, videoPacketsReceived, audioPacketsReceived,
+//   totalSamplesReceived, codecs, ...}".
 import { mediaFigures, report, withLoggedInPage } from './sdk-java-browser.mjs';
 
 const ENOUGH_FRAMES = 30;
@@ -10,6 +12,8 @@ const ENOUGH_AUDIO_PACKETS = 50;
 
 await withLoggedInPage(async (page, { streamID, seconds }) => {
   const deadline = Date.now() + seconds * 1000;
+  page.waitForEvent('playAnswer', (id) => id === streamID, { timeout: seconds * 1000 })
+    .then(([, state]) => report('REQUESTED', { state }), () => {});
   const tracks = await page.evaluate(async (id) => {
     const stream = await window.engine.startPlayingStream(id);
     const video = document.querySelector('#remote_video');

@@ -68,8 +68,12 @@ class JavaPublisherToChromiumTest {
                 try (BrowserScript chromium = BrowserScript.start("sdk-java-play.mjs", server, room, "chromium-player",
                         streamID, "--seconds", "30")) {
                     chromium.await("READY", Duration.ofSeconds(60));
+                    // The server's answer to Chromium's play: it waits for a stream not yet published. Only
+                    // then does the Java engine publish, so the order is the one named, on any machine.
+                    JsonNode requested = chromium.await("REQUESTED", Duration.ofSeconds(30));
+                    assertThat(requested.path("state").asText()).as("the server's answer to the play")
+                            .isEqualTo(chromiumAsksFirst ? "PLAY_REQUESTING" : "PLAYING");
                     if (chromiumAsksFirst) {
-                        Thread.sleep(1000); // the play request is on its way; it waits for the stream
                         engine.startPublishingStream(streamID, source).get(20, TimeUnit.SECONDS);
                     }
                     JsonNode playing = chromium.await("PLAYING", Duration.ofSeconds(30));
