@@ -10,6 +10,9 @@ import org.junit.jupiter.api.Test;
 
 /** Java to Java media through the real server: ICE, DTLS-SRTP, the SFU, and back out to a sink. */
 class MediaSdkTest extends WithServer {
+    /** How long media may take to start or stop on a loaded CI machine: a safety net, never a figure. */
+    private static final Duration LOADED = Duration.ofSeconds(30);
+
     @Test
     void publishedPacketsArriveAtThePlayer() {
         Events pubEvents = new Events();
@@ -26,11 +29,11 @@ class MediaSdkTest extends WithServer {
         assertThat(playEvents.next("PlayerStateUpdate").arg(1)).isEqualTo(PlayerState.PLAY_REQUESTING);
         assertThat(playEvents.next("PlayerStateUpdate").arg(1)).isEqualTo(PlayerState.PLAYING);
         // Audio and video come on their own, in either order.
-        await().atMost(Duration.ofSeconds(20)).until(() -> playEvents.named("PlayerRecvAudioFirstFrame").size() == 1
+        await().atMost(LOADED).until(() -> playEvents.named("PlayerRecvAudioFirstFrame").size() == 1
                 && playEvents.named("PlayerRecvVideoFirstFrame").size() == 1);
-        await().atMost(Duration.ofSeconds(10)).until(() -> sink.audioPackets.get() >= 50 && sink.videoPackets.get() >= 50);
+        await().atMost(LOADED).until(() -> sink.audioPackets.get() >= 50 && sink.videoPackets.get() >= 50);
         // The SFU asked the publisher for a key frame when the play joined (RTCP PLI or FIR back to our source).
-        await().atMost(Duration.ofSeconds(5)).until(() -> source.keyframeRequests.get() > 0);
+        await().atMost(LOADED).until(() -> source.keyframeRequests.get() > 0);
         Events.Call quality = playEvents.next("PlayerQualityUpdate");
         assertThat(((PlayStreamQuality) quality.arg(1)).audioKBPS()).isPositive();
         Events.Call sent = pubEvents.next("PublisherQualityUpdate");
@@ -47,23 +50,23 @@ class MediaSdkTest extends WithServer {
         publisher.startPublishingStream("s1", new TestSource()).orTimeout(15, TimeUnit.SECONDS).join();
         TestSink first = new TestSink();
         player.startPlayingStream("s1", first).orTimeout(10, TimeUnit.SECONDS).join();
-        await().atMost(Duration.ofSeconds(10)).until(() -> first.videoPackets.get() > 20);
+        await().atMost(LOADED).until(() -> first.videoPackets.get() > 20);
         player.stopPlayingStream("s1").orTimeout(10, TimeUnit.SECONDS).join();
         assertThat(first.isClosed()).isTrue();
         assertThat(playEvents.next("PlayerStateUpdate", c -> c.arg(1) == PlayerState.NO_PLAY).arg(2)).isEqualTo(0);
 
         TestSink second = new TestSink();
         player.startPlayingStream("s1", second).orTimeout(10, TimeUnit.SECONDS).join();
-        await().atMost(Duration.ofSeconds(10)).until(() -> second.audioPackets.get() > 20 && second.videoPackets.get() > 20);
+        await().atMost(LOADED).until(() -> second.audioPackets.get() > 20 && second.videoPackets.get() > 20);
         assertThat(first.afterClose.get()).isZero();
 
         // Stop and publish again: the stream's sections are reused on the same publisher transport.
         publisher.stopPublishingStream("s1").orTimeout(10, TimeUnit.SECONDS).join();
-        await().atMost(Duration.ofSeconds(10)).until(second::isClosed);
+        await().atMost(LOADED).until(second::isClosed);
         publisher.startPublishingStream("s1", new TestSource(MediaKind.AUDIO)).orTimeout(15, TimeUnit.SECONDS).join();
         TestSink third = new TestSink();
         player.startPlayingStream("s1", third).orTimeout(10, TimeUnit.SECONDS).join();
-        await().atMost(Duration.ofSeconds(10)).until(() -> third.audioPackets.get() > 20);
+        await().atMost(LOADED).until(() -> third.audioPackets.get() > 20);
         assertThat(third.videoPackets.get()).isZero();
         assertThat(third.lastPayloadType.get()).isEqualTo(111);
     }
@@ -80,29 +83,29 @@ class MediaSdkTest extends WithServer {
         TestSink atB = new TestSink();
         a.startPlayingStream("from-b", atA).orTimeout(10, TimeUnit.SECONDS).join();
         b.startPlayingStream("from-a", atB).orTimeout(10, TimeUnit.SECONDS).join();
-        await().atMost(Duration.ofSeconds(10)).until(() -> atA.audioPackets.get() > 50 && atA.videoPackets.get() > 20
+        await().atMost(LOADED).until(() -> atA.audioPackets.get() > 50 && atA.videoPackets.get() > 20
                 && atB.audioPackets.get() > 50 && atB.videoPackets.get() > 20);
         assertThat(atA.lastPayloadType.get()).isIn(96L, 111L);
         // Muting a kind stops it at the source side while the stream stays published.
         a.mutePublishStreamVideo(true);
-        await().pollDelay(Duration.ofMillis(300)).atMost(Duration.ofSeconds(5)).until(() -> {
+        await().pollDelay(Duration.ofMillis(300)).atMost(LOADED).until(() -> {
             int before = atB.videoPackets.get();
             Thread.sleep(400);
             return atB.videoPackets.get() == before;
         });
         int audioBefore = atB.audioPackets.get();
-        await().atMost(Duration.ofSeconds(5)).until(() -> atB.audioPackets.get() > audioBefore + 10);
+        await().atMost(LOADED).until(() -> atB.audioPackets.get() > audioBefore + 10);
         // Muting a played stream's audio keeps it from the sink while the play goes on.
         a.mutePlayStreamAudio("from-b", true);
-        await().pollDelay(Duration.ofMillis(300)).atMost(Duration.ofSeconds(5)).until(() -> {
+        await().pollDelay(Duration.ofMillis(300)).atMost(LOADED).until(() -> {
             int before = atA.audioPackets.get();
             Thread.sleep(400);
             return atA.audioPackets.get() == before;
         });
         int videoAtA = atA.videoPackets.get();
-        await().atMost(Duration.ofSeconds(5)).until(() -> atA.videoPackets.get() > videoAtA + 5);
+        await().atMost(LOADED).until(() -> atA.videoPackets.get() > videoAtA + 5);
         a.mutePlayStreamAudio("from-b", false);
         int mutedAt = atA.audioPackets.get();
-        await().atMost(Duration.ofSeconds(5)).until(() -> atA.audioPackets.get() > mutedAt + 10);
+        await().atMost(LOADED).until(() -> atA.audioPackets.get() > mutedAt + 10);
     }
 }

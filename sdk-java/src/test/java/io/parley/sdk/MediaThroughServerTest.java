@@ -25,13 +25,14 @@ class MediaThroughServerTest extends WithServer {
         player.startPlayingStream("synthetic", counter).orTimeout(10, TimeUnit.SECONDS).join();
         publisher.startPublishingStream("synthetic", new SyntheticSource(SyntheticConfig.audioVideo(500_000, 100)))
                 .orTimeout(15, TimeUnit.SECONDS).join();
-        await().atMost(Duration.ofSeconds(15)).until(() -> counter.snapshot(MediaKind.VIDEO).packets() > 300
+        await().atMost(Duration.ofSeconds(30)).until(() -> counter.snapshot(MediaKind.VIDEO).packets() > 300
                 && counter.snapshot(MediaKind.AUDIO).packets() > 150);
         CountingSink.Snapshot all = counter.snapshot();
+        // Printed first, so that a failure on CI says what was measured.
+        System.out.printf("synthetic 500 kbit/s video + audio over loopback: %d packets, loss %.4f, one-way p50 %d us, p99 %d us%n",
+                all.packets(), all.lossRatio(), all.p50Micros(), all.p99Micros());
         assertThat(all.malformed()).isZero();
         assertThat(all.lossRatio()).as("loopback loses next to nothing").isLessThan(0.05);
         assertThat(all.p50Micros()).isPositive();
-        System.out.printf("synthetic 500 kbit/s video + audio over loopback: %d packets, loss %.4f, one-way p50 %d us, p99 %d us%n",
-                all.packets(), all.lossRatio(), all.p50Micros(), all.p99Micros());
     }
 }
