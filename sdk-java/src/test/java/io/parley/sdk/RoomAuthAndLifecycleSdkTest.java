@@ -111,7 +111,7 @@ class RoomAuthAndLifecycleSdkTest extends WithServer {
         ExpressEngine a = server.joined("room1", "a", aEvents);
         ok(a.startPublishingStream("s1", new TestSource(MediaKind.AUDIO)));
         Events bEvents = new Events();
-        ExpressEngine b = server.engineVia(proxy, bEvents, SdkServer.FAST);
+        ExpressEngine b = server.engineVia(proxy, bEvents, SdkServer.RESUMING);
         server.join(b, "room1", "b");
         bEvents.next("RoomStreamUpdate");
         aEvents.next("RoomUserUpdate");
@@ -141,7 +141,7 @@ class RoomAuthAndLifecycleSdkTest extends WithServer {
     void aPublisherAcrossADroppedSocketKeepsItsStream() throws Exception {
         TcpProxy proxy = new TcpProxy(server.server.port());
         Events aEvents = new Events();
-        ExpressEngine a = server.engineVia(proxy, aEvents, SdkServer.FAST);
+        ExpressEngine a = server.engineVia(proxy, aEvents, SdkServer.RESUMING);
         server.join(a, "room1", "a");
         ok(a.startPublishingStream("s1", new TestSource()));
         Events bEvents = new Events();
@@ -154,7 +154,7 @@ class RoomAuthAndLifecycleSdkTest extends WithServer {
         aEvents.next("RoomStateChanged", c -> c.arg(1) == RoomStateChangedReason.RECONNECTED);
         aEvents.next("PublisherStateUpdate", c -> c.arg(1) == PublisherState.PUBLISHING);
         int before = sink.audioPackets.get();
-        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(5)).until(() -> sink.audioPackets.get() > before + 20);
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(20)).until(() -> sink.audioPackets.get() > before + 20);
         assertThat(bEvents.named("RoomStreamUpdate")).hasSize(1);
         proxy.close();
     }

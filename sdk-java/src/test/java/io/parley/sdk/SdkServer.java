@@ -27,6 +27,11 @@ final class SdkServer implements AutoCloseable {
             new AppLimits(2, 2, 3, 50));
     /** Test timings: resume quickly, give up after 3 s. */
     static final EngineOptions FAST = new EngineOptions(5_000, 3_000, 100, 500, 10_000);
+    /**
+     * FAST, for tests that expect a resume to succeed: a loaded machine may take more than FAST's
+     * 3 s to reconnect and resume, and the window is not what those tests check.
+     */
+    static final EngineOptions RESUMING = FAST.withReconnectTimeoutMillis(30_000);
 
     final ManualClock clock = new ManualClock(1_795_000_000_000L);
     final ParleyServer server;
