@@ -39,10 +39,10 @@ class RoomServiceTest {
                 }
                 present = loginAll(callers, round);
                 for (CompletableFuture<Void> f : logouts) {
-                    f.get(5, TimeUnit.SECONDS);
+                    f.get(20, TimeUnit.SECONDS);
                 }
-                org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(5)).until(() -> rooms.sessionCount() == 20);
-                RoomSnapshot room = rooms.snapshot(1, "hot").get(5, TimeUnit.SECONDS);
+                org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(20)).until(() -> rooms.sessionCount() == 20);
+                RoomSnapshot room = rooms.snapshot(1, "hot").get(20, TimeUnit.SECONDS);
                 assertThat(room.users()).extracting(p -> p.member().userId()).as("round %d", round)
                         .containsExactlyInAnyOrderElementsOf(present.stream().map(x -> x.member().userId()).toList());
                 assertThat(rooms.roomCount()).isEqualTo(1);
