@@ -85,10 +85,11 @@ export class TestPage {
   /**
    * Resolves with the args of the first event `name` (logged from index `from` on) for which
    * `match(...args)` is true, whether it came already or comes within `timeout` ms; rejects after
-   * that with what the page did log.
+   * that with what the page did log. The default is a safety net for a loaded CI machine, not a
+   * figure: an event that comes, comes well within it.
    * @returns {Promise<any[]>}
    */
-  waitForEvent(name, match = () => true, { timeout = 10_000, from = 0 } = {}) {
+  waitForEvent(name, match = () => true, { timeout = 20_000, from = 0 } = {}) {
     const test = (e) => e.seq >= from && e.name === name && match(...e.args);
     const found = this.events.find(test);
     if (found) return Promise.resolve(found.args);
@@ -153,7 +154,7 @@ export class TestPage {
   }
 
   /** Polls getStats() every 250 ms until `match(stats)` is true; rejects after `timeout` ms with the last figures. */
-  async waitForStats(match, { timeout = 15_000 } = {}) {
+  async waitForStats(match, { timeout = 30_000 } = {}) {
     const end = Date.now() + timeout;
     let stats;
     for (;;) {
