@@ -57,10 +57,11 @@ class PcmToneThroughServerTest {
             PcmSource voice = new PcmSource(1);
             speaker.startPublishingStream(streamID, voice).get(20, TimeUnit.SECONDS);
             // The application speaks in real time, 20 ms at a time, as a microphone or a TTS engine would,
-            // keeping 100 ms ahead: the source sends nothing when its queue is empty, and two 20 ms timers
-            // side by side would starve it now and then (a pause, heard as a click).
+            // keeping 500 ms ahead: the source sends nothing when its queue is empty, and after a stall of
+            // the JVM (a loaded CI machine) its fixed-rate pacer catches up at once, faster than this
+            // thread encodes; a shorter lead runs dry then, a pause heard as a click.
             Tone tone = new Tone(hz, 10_000);
-            voice.push(tone.next(5 * FRAME), 0, 5 * FRAME);
+            voice.push(tone.next(25 * FRAME), 0, 25 * FRAME);
             app.scheduleAtFixedRate(() -> voice.push(tone.next(FRAME), 0, FRAME), 0, 20, TimeUnit.MILLISECONDS);
 
             listener.startPlayingStream(streamID, new PcmSink(heard)).get(20, TimeUnit.SECONDS);

@@ -74,8 +74,10 @@ class EchoBotTest {
                     }
                     voice.push(pcm, 0, FRAME);
                 };
-                for (int i = 0; i < 5; i++) {
-                    say20ms.run(); // 100 ms ahead, so the source's 20 ms pacer never finds its queue empty
+                for (int i = 0; i < 25; i++) {
+                    // 500 ms ahead, so the source's 20 ms pacer never finds its queue empty, even when it
+                    // catches up at once after a stall of a loaded machine
+                    say20ms.run();
                 }
                 mouth.scheduleAtFixedRate(say20ms, 0, 20, TimeUnit.MILLISECONDS);
 
