@@ -38,7 +38,8 @@ class ScenarioRunTest {
         assertThat(m.plays()).isEqualTo(plays);
         assertThat(m.receivedPackets()).isPositive();
         assertThat(m.forwardedPackets()).isPositive();
-        // The server's counter and the players' sinks count the same packets, read a few ms apart.
+        // The server's counter and the players' sinks count the same packets, read a few ms apart; a 6 s
+        // window keeps a stall between the two reads on a loaded machine well inside the 20 %.
         assertThat(Math.abs(m.forwardedPackets() - m.receivedPackets()) / m.forwardedPackets()).isLessThan(0.2);
         assertThat(m.lossRatio()).isLessThan(0.05);
         assertThat(m.cpuSeconds()).isPositive();
@@ -54,7 +55,7 @@ class ScenarioRunTest {
     @Test
     @Timeout(120)
     void broadcastToTwoPlayers() throws Exception {
-        LoadReport r = run("broadcast", "--players", "2", "--warmup", "1", "--duration", "3");
+        LoadReport r = run("broadcast", "--players", "2", "--warmup", "1", "--duration", "6");
         assertThat(r.scenario()).isEqualTo("broadcast");
         assertThat(r.points()).hasSize(1);
         Measurement m = r.points().get(0).parley();
@@ -65,7 +66,7 @@ class ScenarioRunTest {
     @Test
     @Timeout(120)
     void meetingOfThree() throws Exception {
-        LoadReport r = run("meeting", "--rooms", "1", "--users", "3", "--warmup", "1", "--duration", "3");
+        LoadReport r = run("meeting", "--rooms", "1", "--users", "3", "--warmup", "1", "--duration", "6");
         Measurement m = r.points().get(0).parley();
         consistentMediaRun(m, 6);
         assertThat(m.sessions()).isEqualTo(3);
