@@ -1,6 +1,7 @@
 package io.parley.sdk.media;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
@@ -49,23 +50,44 @@ public final class Fixtures {
 
     /** Runs a command with a time limit; its output goes to this test's output, its failure fails the test. */
     static String run(String... command) {
+        Output out = execute(command);
+        if (out.exit() != 0) {
+            throw new IllegalStateException(String.join(" ", command) + " exited " + out.exit() + ":\n" + out.text());
+        }
+        return out.text();
+    }
+
+    /** A finished command's exit code and its output, standard error included. */
+    public record Output(int exit, String text) {
+    }
+
+    /**
+     * Runs a command for at most 120 s. Its output goes to a file, not a pipe read before the wait,
+     * so a command that hangs fails the test at the limit instead of blocking the read forever.
+     */
+    public static Output execute(String... command) {
+        Path log = null;
         try {
-            Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
-            byte[] output = p.getInputStream().readAllBytes();
+            log = Files.createTempFile("parley-cmd", ".log");
+            Process p = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
             if (!p.waitFor(120, TimeUnit.SECONDS)) {
                 p.destroyForcibly();
-                throw new IllegalStateException("timed out: " + String.join(" ", command));
+                throw new IllegalStateException("timed out after 120 s: " + String.join(" ", command));
             }
-            String text = new String(output);
-            if (p.exitValue() != 0) {
-                throw new IllegalStateException(String.join(" ", command) + " exited " + p.exitValue() + ":\n" + text);
-            }
-            return text;
+            return new Output(p.exitValue(), Files.readString(log, StandardCharsets.UTF_8));
         } catch (IOException e) {
             throw new IllegalStateException("cannot run " + command[0], e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
+        } finally {
+            if (log != null) {
+                try {
+                    Files.deleteIfExists(log);
+                } catch (IOException ignored) {
+                    // a temp file left behind harms nothing
+                }
+            }
         }
     }
 }
