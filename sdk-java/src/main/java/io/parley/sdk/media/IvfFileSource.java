@@ -10,8 +10,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
-import java.util.concurrent.ScheduledExecutorService;
 
 /**
  * Publishes a VP8 IVF file: each frame goes out whole at the time its timestamp says (converted to
@@ -20,8 +18,7 @@ import java.util.concurrent.ScheduledExecutorService;
  * player that asks waits for the file's next. The file is read and checked when the source is made
  * and held in memory (a minute at 500 kbit/s is under 4 MB).
  */
-public final class IvfFileSource implements MediaSource {
-    private final PacedTrack track;
+public final class IvfFileSource extends PacedTrack {
     private final IvfHeader header;
     private final int frames;
 
@@ -30,10 +27,25 @@ public final class IvfFileSource implements MediaSource {
      *                              not start with a key frame or its timestamps go backwards
      */
     public IvfFileSource(Path file, boolean loop) throws IOException {
+        this(read(file), loop);
+    }
+
+    private IvfFileSource(Contents c, boolean loop) {
+        super(MediaKind.VIDEO, c.frames, c.passTicks, loop);
+        this.header = c.header;
+        this.frames = c.frames.size();
+    }
+
+    /** What the file holds: its header, its frames and how long one pass lasts. */
+    private record Contents(IvfHeader header, List<PacedTrack.Frame> frames, long passTicks) {
+    }
+
+    private static Contents read(Path file) throws IOException {
         List<PacedTrack.Frame> list = new ArrayList<>();
+        IvfHeader header;
         try (InputStream in = new BufferedInputStream(Files.newInputStream(file));
              IvfReader reader = new IvfReader(in)) {
-            this.header = reader.header();
+            header = reader.header();
             if (!IvfHeader.VP8.equals(header.fourcc())) {
                 throw new MediaFormatException("ivf.codec", file + ": codec " + header.fourcc() + ", not VP80");
             }
@@ -59,17 +71,11 @@ public final class IvfFileSource implements MediaSource {
         if (list.isEmpty()) {
             throw new MediaFormatException("ivf.no-frames", file + ": no frames");
         }
-        this.frames = list.size();
         long lastOffset = list.get(list.size() - 1).offsetTicks();
         // One pass lasts until the last frame ends: its duration taken as the average frame's.
         long frameTicks = list.size() > 1 ? Math.max(1, lastOffset / (list.size() - 1))
                 : Math.max(1, header.toClock(1, MediaKind.VIDEO.clockRate()));
-        this.track = new PacedTrack(MediaKind.VIDEO, list, lastOffset + frameTicks, loop);
-    }
-
-    @Override
-    public Set<MediaKind> kinds() {
-        return Set.of(MediaKind.VIDEO);
+        return new Contents(header, list, lastOffset + frameTicks);
     }
 
     /** The file's header (size, time base). */
@@ -80,20 +86,5 @@ public final class IvfFileSource implements MediaSource {
     /** Frames in one pass of the file. */
     public int frames() {
         return frames;
-    }
-
-    /** Frames handed on so far. */
-    public long framesSent() {
-        return track.framesSent();
-    }
-
-    @Override
-    public void start(FrameOutput output, ScheduledExecutorService pacer) {
-        track.start(output, pacer);
-    }
-
-    @Override
-    public void stop() {
-        track.stop();
     }
 }

@@ -12,8 +12,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
-import java.util.concurrent.ScheduledExecutorService;
 
 /**
  * Publishes an Ogg Opus file (RFC 7845): its audio packets go out as they are, one per 20 ms (or
@@ -22,8 +20,7 @@ import java.util.concurrent.ScheduledExecutorService;
  * is made, so nothing reads the disk on the pacer's threads; it is held in memory (an hour of 32
  * kbit/s Opus is 14 MB).
  */
-public final class OggOpusFileSource implements MediaSource {
-    private final PacedTrack track;
+public final class OggOpusFileSource extends PacedTrack {
     private final OpusHead head;
     private final int packets;
 
@@ -31,15 +28,30 @@ public final class OggOpusFileSource implements MediaSource {
      * @throws MediaFormatException when the file is not Ogg Opus, is damaged or holds no audio
      */
     public OggOpusFileSource(Path file, boolean loop) throws IOException {
+        this(read(file), loop);
+    }
+
+    private OggOpusFileSource(Contents c, boolean loop) {
+        super(MediaKind.AUDIO, c.packets, c.passTicks, loop);
+        this.head = c.head;
+        this.packets = c.packets.size();
+    }
+
+    /** What the file holds: its ID header, its audio packets and how long one pass lasts. */
+    private record Contents(OpusHead head, List<PacedTrack.Frame> packets, long passTicks) {
+    }
+
+    private static Contents read(Path file) throws IOException {
         List<PacedTrack.Frame> frames = new ArrayList<>();
         long offset = 0;
+        OpusHead head;
         try (InputStream in = new BufferedInputStream(Files.newInputStream(file));
              OggPacketReader reader = new OggPacketReader(in)) {
             OggPacket first = reader.next();
             if (first == null) {
                 throw new MediaFormatException("opus.head.missing", file + ": no OpusHead packet");
             }
-            this.head = OpusHead.parse(first.data());
+            head = OpusHead.parse(first.data());
             if (head.channels() > 2) {
                 throw new MediaFormatException("opus.head.channels", file + ": " + head.channels()
                         + " channels; RTP Opus (RFC 7587) carries mono or stereo");
@@ -58,13 +70,7 @@ public final class OggOpusFileSource implements MediaSource {
         if (frames.isEmpty()) {
             throw new MediaFormatException("opus.no-audio", file + ": no audio packets");
         }
-        this.packets = frames.size();
-        this.track = new PacedTrack(MediaKind.AUDIO, frames, offset, loop);
-    }
-
-    @Override
-    public Set<MediaKind> kinds() {
-        return Set.of(MediaKind.AUDIO);
+        return new Contents(head, frames, offset);
     }
 
     /** The file's ID header. */
@@ -79,16 +85,6 @@ public final class OggOpusFileSource implements MediaSource {
 
     /** Packets handed on so far. */
     public long packetsSent() {
-        return track.framesSent();
-    }
-
-    @Override
-    public void start(FrameOutput output, ScheduledExecutorService pacer) {
-        track.start(output, pacer);
-    }
-
-    @Override
-    public void stop() {
-        track.stop();
+        return framesSent();
     }
 }

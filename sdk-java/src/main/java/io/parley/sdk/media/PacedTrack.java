@@ -2,6 +2,7 @@ package io.parley.sdk.media;
 
 import java.util.List;
 import java.util.Objects;
+import java.util.Set;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ThreadLocalRandom;
@@ -13,9 +14,9 @@ import java.util.concurrent.TimeUnit;
  * shared pacer for the next frame's due time (it never sleeps). Looping adds one pass's duration
  * to every offset, so RTP timestamps go on rising across the restart (RFC 3550 §5.1: the timestamp
  * advances with the sampling clock). A pacer that falls behind catches up by handing on every
- * frame that is due.
+ * frame that is due. The file sources extend it: they read their file into frames, it plays them.
  */
-final class PacedTrack {
+abstract class PacedTrack implements MediaSource {
     /** One frame and where it lies in the track, in ticks of the kind's clock from the first frame. */
     record Frame(byte[] data, long offsetTicks, boolean keyframe) {
     }
@@ -51,7 +52,13 @@ final class PacedTrack {
         this.loop = loop;
     }
 
-    void start(FrameOutput output, ScheduledExecutorService pacer) {
+    @Override
+    public Set<MediaKind> kinds() {
+        return Set.of(kind);
+    }
+
+    @Override
+    public void start(FrameOutput output, ScheduledExecutorService pacer) {
         synchronized (lock) {
             if (this.output != null || stopped) {
                 throw new IllegalStateException("a file source starts once");
@@ -97,14 +104,15 @@ final class PacedTrack {
         }
     }
 
-    /** Frames handed on so far. */
-    long framesSent() {
+    /** Frames handed on so far (for an Ogg Opus file: packets). */
+    public long framesSent() {
         synchronized (lock) {
             return framesSent;
         }
     }
 
-    void stop() {
+    @Override
+    public void stop() {
         synchronized (lock) {
             stopped = true;
             if (next != null) {
