@@ -25,9 +25,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ThreadLocalRandom;
-import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -63,8 +61,7 @@ public final class Playing implements MediaTransport.Listener {
     private boolean started;
     private long answerVersion;
     private CompletableFuture<Void> answering = CompletableFuture.completedFuture(null);
-    private ScheduledFuture<?> reports;
-    private ScheduledFuture<?> quality;
+    private final ReportTimers timers;
     private final byte[] rtcpOut = new byte[1500];
     private final RtcpCompound compound = new RtcpCompound();
     private final GatedStart gated = new GatedStart();
@@ -73,6 +70,7 @@ public final class Playing implements MediaTransport.Listener {
     public Playing(MediaContext ctx, RoomSession session) {
         this.ctx = ctx;
         this.session = session;
+        this.timers = new ReportTimers(ctx, this::sendReports, this::reportQuality);
     }
 
     /**
@@ -88,7 +86,7 @@ public final class Playing implements MediaTransport.Listener {
         plays.put(streamID, p);
         rebuildRoutes();
         setState(p, PlayerState.PLAY_REQUESTING, 0);
-        startTimers();
+        timers.start();
         return session.request(id -> new Request.Play(id, streamID)).handle((r, e) -> {
             if (e != null) {
                 ExpressException error = RoomSession.express(e, ErrorCode.PLAY_FAILED.code());
@@ -238,10 +236,7 @@ public final class Playing implements MediaTransport.Listener {
         plays.clear();
         offered = List.of();
         routes = new Route[0];
-        if (reports != null) {
-            reports.cancel(false);
-            quality.cancel(false);
-        }
+        timers.stop();
         if (transport != null) {
             transport.close();
             transport = null;
@@ -254,14 +249,6 @@ public final class Playing implements MediaTransport.Listener {
         }
         p.state = state;
         ctx.callbacks().post(h -> h.onPlayerStateUpdate(p.streamID, state, errorCode, "{}"));
-    }
-
-    private void startTimers() {
-        if (reports != null) {
-            return;
-        }
-        reports = ctx.timers().scheduleAtFixedRate(this::sendReports, 1, 1, TimeUnit.SECONDS);
-        quality = ctx.timers().scheduleAtFixedRate(() -> ctx.loop().execute(this::reportQuality), 3, 3, TimeUnit.SECONDS);
     }
 
     /** RFC 3550 §6.4.2: a receiver report with one block per source that has sent something. */

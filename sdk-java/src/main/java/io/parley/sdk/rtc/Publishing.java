@@ -27,7 +27,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
@@ -59,8 +58,7 @@ public final class Publishing implements MediaTransport.Listener {
     private boolean started;
     private long version;
     private CompletableFuture<Void> negotiating = CompletableFuture.completedFuture(null);
-    private ScheduledFuture<?> reports;
-    private ScheduledFuture<?> quality;
+    private final ReportTimers timers;
     private final byte[] rtcpOut = new byte[1500];
     // RTCP views for the event loop, which alone uses them.
     private final RtcpCompound compound = new RtcpCompound();
@@ -75,6 +73,7 @@ public final class Publishing implements MediaTransport.Listener {
     public Publishing(MediaContext ctx, RoomSession session) {
         this.ctx = ctx;
         this.session = session;
+        this.timers = new ReportTimers(ctx, this::sendReports, this::reportQuality);
     }
 
     public boolean publishes(String streamID) {
@@ -198,7 +197,7 @@ public final class Publishing implements MediaTransport.Listener {
                 }
                 p.start(ctx.timers());
                 live = streams.values().toArray(Publication[]::new);
-                startTimers();
+                timers.start();
                 setState(p.streamID, PublisherState.PUBLISHING, 0);
                 return null;
             }, ctx.loop());
@@ -270,10 +269,7 @@ public final class Publishing implements MediaTransport.Listener {
             release(p);
             setState(p.streamID, PublisherState.NO_PUBLISH, errorCode);
         }
-        if (reports != null) {
-            reports.cancel(false);
-            quality.cancel(false);
-        }
+        timers.stop();
         MediaTransport t = transport;
         transport = null;
         if (t != null) {
@@ -288,14 +284,6 @@ public final class Publishing implements MediaTransport.Listener {
             states.put(streamID, state);
         }
         ctx.callbacks().post(h -> h.onPublisherStateUpdate(streamID, state, errorCode, "{}"));
-    }
-
-    private void startTimers() {
-        if (reports != null) {
-            return;
-        }
-        reports = ctx.timers().scheduleAtFixedRate(this::sendReports, 1, 1, TimeUnit.SECONDS);
-        quality = ctx.timers().scheduleAtFixedRate(() -> ctx.loop().execute(this::reportQuality), 3, 3, TimeUnit.SECONDS);
     }
 
     /** RFC 3550 §6.4.1: one SR per sending track, about once a second (on the shared timer thread). */
