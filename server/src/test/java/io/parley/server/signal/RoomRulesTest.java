@@ -55,6 +55,21 @@ class RoomRulesTest {
     }
 
     @Test
+    void aLoginWithoutUserUpdatesGetsNoUserListButStillTheStreams() {
+        ScriptedClient a = server.joined("room1", "a", false);
+        assertThat(a.call(new Request.Publish(a.nextId(), "sa", "", null)).path("code").asInt()).isZero();
+        ScriptedClient b = server.client();
+        JsonNode r = b.login(TestServer.APP.appId(), "room1", "b", server.token(TestServer.APP, "b"), false);
+        assertThat(r.path("code").asInt()).isZero();
+        // The response lists only the users a roomUserUpdate ADD tells of: none without isUserStatusNotify.
+        assertThat(r.path("userList").isArray()).isTrue();
+        assertThat(r.path("userList")).isEmpty();
+        assertThat(r.at("/streamList/0/streamID").asText()).isEqualTo("sa");
+        assertThat(b.event("roomStreamUpdate").at("/streamList/0/streamID").asText()).isEqualTo("sa");
+        assertThat(b.received()).noneMatch(m -> m.path("event").asText().equals("roomUserUpdate"));
+    }
+
+    @Test
     void userUpdatesReachOnlySessionsThatAskedButStreamUpdatesReachAll() {
         ScriptedClient quiet = server.joined("room1", "quiet", false);
         ScriptedClient loud = server.joined("room1", "loud", true);
