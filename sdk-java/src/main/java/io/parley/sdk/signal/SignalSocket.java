@@ -65,6 +65,9 @@ public final class SignalSocket {
                                                 int timeoutMillis, Listener listener) {
         CompletableFuture<SignalSocket> opened = new CompletableFuture<>();
         boolean secure = "wss".equalsIgnoreCase(uri.getScheme());
+        if (!secure && !"ws".equalsIgnoreCase(uri.getScheme())) {
+            return CompletableFuture.failedFuture(new IllegalArgumentException("not a ws:// or wss:// URI: " + uri));
+        }
         int port = uri.getPort() >= 0 ? uri.getPort() : secure ? 443 : 80;
         InetSocketAddress remote;
         try {

@@ -47,7 +47,9 @@ import org.junit.jupiter.api.Test;
 /**
  * The signaling socket over TLS, against a WebSocket server of the test's own with a certificate
  * made for one name: messages both ways, closes both ways with their status and reason, and a
- * certificate for another name refused. (Plain ws is what every test with a real server uses.)
+ * certificate for another name refused; and the bad cases: a URI that is not ws or wss, nothing
+ * listening, an HTTP answer that is no WebSocket, a message past the limit. (Plain ws is what every
+ * test with a real server uses.)
  */
 class SignalSocketTest {
     private final EventLoopGroup serverLoop = new MultiThreadIoEventLoopGroup(1, NioIoHandler.newFactory());
@@ -84,6 +86,16 @@ class SignalSocketTest {
     }
 
     @Test
+    void aMessagePastTheLimitEndsTheSocketWithASayingReasonAndNothingDelivered() throws Exception {
+        SignalSocket socket = openToLocalhost();
+        socket.send("too big please");
+        String heard = atClient.poll(20, TimeUnit.SECONDS);
+        System.out.println("[signal] an oversized message: " + heard);
+        assertThat(heard).isEqualTo("gone socket error: Max frame length of " + SignalSocket.MAX_MESSAGE_BYTES + " has been exceeded.");
+        assertThat(atClient).as("no part of the oversized message reaches the owner").isEmpty();
+    }
+
+    @Test
     void theClientsCloseCarriesItsStatusAndReason() throws Exception {
         openToLocalhost().close(1000, "bye");
         assertThat(atServer.poll(5, TimeUnit.SECONDS)).isEqualTo("close 1000 bye");
@@ -97,6 +109,57 @@ class SignalSocketTest {
                 .open(URI.create("wss://localhost:" + port + "/ws"), 5_000, listener).get(10, TimeUnit.SECONDS))
                 .isInstanceOf(ExecutionException.class).hasRootCauseInstanceOf(java.security.cert.CertificateException.class)
                 .hasCauseInstanceOf(SSLHandshakeException.class);
+        assertThat(atClient).as("a socket that never opened is never reported gone").isEmpty();
+    }
+
+    @Test
+    void aUriThatIsNotWsOrWssIsRefusedWithoutConnecting() {
+        assertThatThrownBy(() -> new SignalSockets().open(URI.create("http://127.0.0.1:9/ws"), 5_000, listener)
+                .get(10, TimeUnit.SECONDS))
+                .isInstanceOf(ExecutionException.class).hasCauseInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("not a ws:// or wss:// URI");
+        assertThat(atClient).isEmpty();
+    }
+
+    @Test
+    void nothingListeningFailsTheOpenAndNeverReportsGone() throws Exception {
+        int port;
+        try (java.net.ServerSocket closedAgain = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            port = closedAgain.getLocalPort();
+        }
+        assertThatThrownBy(() -> new SignalSockets().open(URI.create("ws://127.0.0.1:" + port + "/ws"), 5_000, listener)
+                .get(10, TimeUnit.SECONDS))
+                .isInstanceOf(ExecutionException.class).hasRootCauseInstanceOf(java.net.ConnectException.class);
+        assertThat(atClient).isEmpty();
+    }
+
+    @Test
+    void aServerThatAnswersTheUpgradeWithoutAWebSocketFailsTheOpen() throws Exception {
+        // An HTTP server that answers every request 404, as a wrong path or a proxy would.
+        Channel ch = new ServerBootstrap().group(serverLoop).channel(NioServerSocketChannel.class)
+                .childHandler(new ChannelInitializer<SocketChannel>() {
+                    @Override
+                    protected void initChannel(SocketChannel c) {
+                        c.pipeline().addLast(new HttpServerCodec(), new HttpObjectAggregator(65_536),
+                                new SimpleChannelInboundHandler<io.netty.handler.codec.http.FullHttpRequest>() {
+                                    @Override
+                                    protected void channelRead0(ChannelHandlerContext ctx, io.netty.handler.codec.http.FullHttpRequest req) {
+                                        var notFound = new io.netty.handler.codec.http.DefaultFullHttpResponse(
+                                                io.netty.handler.codec.http.HttpVersion.HTTP_1_1,
+                                                io.netty.handler.codec.http.HttpResponseStatus.NOT_FOUND);
+                                        notFound.headers().set("content-length", 0);
+                                        ctx.writeAndFlush(notFound);
+                                    }
+                                });
+                    }
+                })
+                .bind("127.0.0.1", 0).sync().channel();
+        int port = ((InetSocketAddress) ch.localAddress()).getPort();
+        assertThatThrownBy(() -> new SignalSockets().open(URI.create("ws://127.0.0.1:" + port + "/ws"), 5_000, listener)
+                .get(10, TimeUnit.SECONDS))
+                .isInstanceOf(ExecutionException.class)
+                .hasCauseInstanceOf(io.netty.handler.codec.http.websocketx.WebSocketClientHandshakeException.class)
+                .hasMessageContaining("404");
         assertThat(atClient).as("a socket that never opened is never reported gone").isEmpty();
     }
 
@@ -124,6 +187,9 @@ class SignalSocketTest {
                                         if (frame instanceof CloseWebSocketFrame close) {
                                             atServer.add("close " + close.statusCode() + " " + close.reasonText());
                                             ctx.close();
+                                        } else if (frame instanceof TextWebSocketFrame text && text.text().equals("too big please")) {
+                                            ctx.writeAndFlush(new TextWebSocketFrame(io.netty.buffer.Unpooled.wrappedBuffer(
+                                                    "x".repeat(SignalSocket.MAX_MESSAGE_BYTES + 1).getBytes(java.nio.charset.StandardCharsets.US_ASCII))));
                                         } else if (frame instanceof TextWebSocketFrame text && text.text().equals("close please")) {
                                             ctx.writeAndFlush(new CloseWebSocketFrame(4000, "as asked"));
                                         } else if (frame instanceof TextWebSocketFrame text) {
