@@ -42,6 +42,12 @@ class ProcStatTest {
     }
 
     @Test
+    void the_threads_of_a_process_that_is_gone_are_a_saying_error() {
+        assertThatThrownBy(() -> ProcStat.threadsCpuNanos(Long.MAX_VALUE, name -> true))
+                .isInstanceOf(java.io.UncheckedIOException.class).hasMessageContaining("has the process ended?");
+    }
+
+    @Test
     void the_cpu_of_named_threads_is_theirs_alone() throws Exception {
         long pid = ProcessHandle.current().pid();
         java.util.concurrent.CountDownLatch spun = new java.util.concurrent.CountDownLatch(1);
